@@ -1,0 +1,175 @@
+import { countSince, evictLeastRecent, pushRecent } from './bounded'
+import type { BehaviorEvent } from './events'
+import { KEYED, randomId, timeOfDay, type KeyedCollection, type Limits, type Profile } from './profile'
+import { decay, ema, emaAlpha } from './smoothing'
+
+export interface AggregateConfig {
+  limits: Limits
+  /** Half-life of custom event scores, in ms. */
+  halfLifeMs: number
+  /** Inactivity after which the next event starts a new session, in ms. */
+  sessionTimeoutMs: number
+}
+
+type Owned = KeyedCollection | 'scroll' | 'idle'
+
+/** Time constant of the scroll velocity EMA: a steady speed is reached to 63% after 500 ms of scrolling. */
+const VELOCITY_TAU_MS = 500
+/**
+ * Two scroll samples further apart than this belong to different gestures:
+ * the pause is not averaged into the speed, so `scroll.velocity` describes how
+ * fast the visitor scrolls, not how long they read between scrolls.
+ */
+const SCROLL_GESTURE_GAP_MS = 500
+
+/**
+ * Folds a batch of events into the profile and returns the new profile. The
+ * input is never mutated: touched collections and entries are copied, the
+ * others keep their identity, so selectors that read them do not re-run.
+ */
+export function aggregate(
+  profile: Profile,
+  events: readonly BehaviorEvent[],
+  times: readonly number[],
+  config: AggregateConfig,
+): Profile {
+  const { limits } = config
+  const draft: Profile = { ...profile, visitor: { ...profile.visitor } }
+  const visitor = draft.visitor
+  // Parts copied in this batch; the rest keep their identity.
+  const copied = new Set<Owned>()
+  const own = <K extends Owned>(key: K): Profile[K] => {
+    if (!copied.has(key)) {
+      draft[key] = { ...draft[key] }
+      copied.add(key)
+    }
+    return draft[key]
+  }
+
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!
+    const t = times[i]!
+    if (t - visitor.lastSeen > config.sessionTimeoutMs) {
+      visitor.visits += 1
+      visitor.sessionId = randomId()
+      visitor.sessionStart = t
+      copied.add('scroll').add('idle')
+      draft.scroll = { depth: 0, velocity: 0, y: 0, at: 0 }
+      draft.idle = { idle: false, since: 0, totalMs: 0 }
+    }
+    // Going idle is not activity: it must not keep a session alive.
+    if (!(event.type === 'idle' && event.idle)) visitor.lastSeen = Math.max(visitor.lastSeen, t)
+
+    switch (event.type) {
+      case 'pageview': {
+        const pages = own('pages')
+        const page = pages[event.path]
+        pages[event.path] = { views: (page?.views ?? 0) + 1, dwellMs: page?.dwellMs ?? 0, last: t }
+        if (draft.page !== event.path) {
+          draft.page = event.path
+          Object.assign(own('scroll'), { depth: 0, y: 0, at: 0 })
+        }
+        break
+      }
+      case 'page-dwell': {
+        const pages = own('pages')
+        const page = pages[event.path]
+        pages[event.path] = { views: page?.views ?? 0, dwellMs: (page?.dwellMs ?? 0) + event.ms, last: t }
+        break
+      }
+      case 'view':
+      case 'dwell': {
+        const sections = own('sections')
+        const section = sections[event.id]
+        sections[event.id] = {
+          views: (section?.views ?? 0) + (event.type === 'view' ? 1 : 0),
+          dwellMs: (section?.dwellMs ?? 0) + (event.type === 'dwell' ? event.ms : 0),
+          maxRatio: Math.max(section?.maxRatio ?? 0, event.ratio ?? 0),
+          last: t,
+        }
+        break
+      }
+      case 'scroll': {
+        const scroll = own('scroll')
+        const dt = t - scroll.at
+        if (scroll.at > 0 && dt <= 0) {
+          // Same instant as the previous sample: keep the reference point so
+          // the next sample measures the whole distance.
+          scroll.depth = Math.max(scroll.depth, event.depth)
+          break
+        }
+        if (scroll.at > 0 && dt <= SCROLL_GESTURE_GAP_MS) {
+          const speed = (Math.abs(event.y - scroll.y) / dt) * 1000
+          scroll.velocity = ema(scroll.velocity, speed, emaAlpha(dt, VELOCITY_TAU_MS))
+        }
+        scroll.y = event.y
+        scroll.at = t
+        scroll.depth = Math.max(scroll.depth, event.depth)
+        break
+      }
+      case 'hover': {
+        const hover = own('hover')
+        const entry = hover[event.id]
+        hover[event.id] = { count: (entry?.count ?? 0) + 1, dwellMs: (entry?.dwellMs ?? 0) + event.ms, last: t }
+        break
+      }
+      case 'click': {
+        const clicks = own('clicks')
+        clicks[event.id] = { count: (clicks[event.id]?.count ?? 0) + 1, last: t }
+        break
+      }
+      case 'track': {
+        const all = own('events')
+        const entry = all[event.name]
+        all[event.name] = {
+          count: (entry?.count ?? 0) + 1,
+          last: t,
+          recent: pushRecent(entry?.recent ?? [], t, limits.recent),
+          score: (entry ? decay(entry.score, t - entry.last, config.halfLifeMs) : 0) + 1,
+        }
+        break
+      }
+      case 'identify': {
+        const traits = { ...visitor.traits }
+        let size = Object.keys(traits).length
+        for (const [key, value] of Object.entries(event.traits)) {
+          if (!(key in traits)) {
+            // A full set of traits keeps the ones it has: identity data is not
+            // evicted silently by a later, possibly accidental, trait.
+            if (size >= limits.traits) continue
+            size++
+          }
+          traits[key] = value
+        }
+        visitor.traits = traits
+        break
+      }
+      case 'idle': {
+        if (draft.idle.idle === event.idle) break
+        const idle = own('idle')
+        if (idle.idle && idle.since > 0) idle.totalMs += Math.max(0, t - idle.since)
+        idle.idle = event.idle
+        idle.since = t
+        break
+      }
+    }
+  }
+
+  for (const key of KEYED) if (copied.has(key)) evictLeastRecent(draft[key], limits[key])
+
+  const hour = new Date(visitor.lastSeen).getHours()
+  if (hour !== draft.context.hour) draft.context = { ...draft.context, hour, timeOfDay: timeOfDay(hour) }
+  return draft
+}
+
+/** Score of an event as of `now`: decayed since the event last happened. 0 for an unknown event. */
+export function eventScore(profile: Profile, name: string, now: number, halfLifeMs: number): number {
+  const entry = profile.events[name]
+  return entry ? decay(entry.score, now - entry.last, halfLifeMs) : 0
+}
+
+/** How many times an event happened within the last `windowMs` (at most `limits.recent`). */
+export function eventCount(profile: Profile, name: string, windowMs: number, now: number): number {
+  const entry = profile.events[name]
+  return entry ? countSince(entry.recent, windowMs, now) : 0
+}

@@ -1,0 +1,206 @@
+import { persist } from 'zustand/middleware'
+import { createStore } from 'zustand/vanilla'
+import { aggregate, type AggregateConfig } from './aggregate'
+import { CONSENT_VALUES, initialConsent, type Consent } from './consent'
+import { detectContext } from './context'
+import { DEV, describeError, warn } from './dev'
+import type { BehaviorEvent } from './events'
+import {
+  NewerVersionError,
+  STORED_VERSION,
+  createPersistAdapter,
+  mergeProfiles,
+  migrate,
+  sanitizeProfile,
+  type PersistedState,
+} from './persistence'
+import { DEFAULT_LIMITS, createProfile, type Limits, type Profile, type Trait } from './profile'
+import { failSafeStorage, keysWithPrefix, resolveStorage, type StorageOption } from './storage'
+import { createTracker, type Schedule } from './tracker'
+
+/** A session ends after 30 minutes without activity, as in Google Analytics. */
+const SESSION_TIMEOUT_MS = 30 * 60 * 1000
+/** Custom event scores halve every day by default. */
+const HALF_LIFE_MS = 24 * 60 * 60 * 1000
+/** Writes to storage are gathered for up to a second (and made at once when the page hides). */
+const PERSIST_DELAY_MS = 1000
+
+export interface AttuneOptions {
+  /** Consent at start. Default: `'pending'`, or `'denied'` when the browser sends GPC or Do Not Track. */
+  consent?: Consent
+  /** Where the profile is kept once consent is granted. Default `'local'` (localStorage). */
+  storage?: StorageOption
+  /** Prefix of every storage key Attune writes. Default `'attune'`. */
+  storageKey?: string
+  /** The clock, in epoch ms. Default `Date.now`. */
+  now?: () => number
+  /** When recorded events are committed; see {@link Schedule}. */
+  schedule?: Schedule
+  /** Half-life of custom event scores, in ms. Default one day. */
+  halfLifeMs?: number
+  /** Inactivity that ends a session, in ms. Default 30 minutes. */
+  sessionTimeoutMs?: number
+  /** Storage writes are gathered for up to this many ms. Default 1000; 0 writes on every commit. */
+  persistDelayMs?: number
+  /** Overrides for the collection bounds; see {@link DEFAULT_LIMITS}. */
+  limits?: Partial<Limits>
+}
+
+export type ProfileListener = (profile: Profile, previous: Profile) => void
+
+/**
+ * An Attune instance: the behavior store, its tracker and its consent state.
+ * Its functions do not depend on `this`: `const { track } = attune` works.
+ */
+export interface Attune {
+  /** Records a behavior event; it is committed with the next batch. */
+  record: (event: BehaviorEvent) => void
+  /** Records a custom event, such as `track('add_to_cart', { sku })`. */
+  track: (name: string, props?: Record<string, unknown>) => void
+  /** Adds traits to the visitor (strings, finite numbers, booleans or null). */
+  identify: (traits: Record<string, Trait>) => void
+  setConsent: (consent: Consent) => void
+  getConsent: () => Consent
+  /** Erases the stored profile and every key Attune wrote, and starts over with a new anonymous visitor. */
+  forget: () => void
+  /** The committed profile (queued events are not in it until the next commit). */
+  getProfile: () => Profile
+  /** Calls `listener` after every commit that changed the profile; returns the unsubscribe function. */
+  subscribe: (listener: ProfileListener) => () => void
+  /** Commits queued events and writes pending storage changes now. */
+  flush: () => void
+  /** The instance's clock. */
+  now: () => number
+}
+
+interface State {
+  profile: Profile
+}
+
+export function createAttune(options: AttuneOptions = {}): Attune {
+  const now = options.now ?? Date.now
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits }
+  const config: AggregateConfig = {
+    limits,
+    halfLifeMs: options.halfLifeMs ?? HALF_LIFE_MS,
+    sessionTimeoutMs: options.sessionTimeoutMs ?? SESSION_TIMEOUT_MS,
+  }
+  const prefix = (options.storageKey ?? 'attune') + ':'
+  const name = prefix + 'profile'
+  let consent = initialConsent(options.consent)
+  // Set while the stored data is of a newer version than this build: it is
+  // left untouched, and this page keeps its profile in memory.
+  let readOnly = false
+  let forgetting = false
+  const storage = failSafeStorage(resolveStorage(options.storage), (error) =>
+    warn(`storage failed (${describeError(error)}); the profile is kept in memory for the rest of this page's life.`),
+  )
+  const fresh = () => {
+    const time = now()
+    return createProfile(time, detectContext(time))
+  }
+
+  const adapter = createPersistAdapter({
+    storage,
+    allowed: () => consent === 'granted' && !readOnly && !forgetting,
+    delayMs: options.persistDelayMs ?? PERSIST_DELAY_MS,
+    onUnreadable: (reason) => warn(`the stored profile "${name}" was unreadable (${reason}); starting a fresh profile.`),
+    beforeHide: () => tracker.flush(),
+  })
+
+  const store = createStore<State>()(
+    persist(() => ({ profile: fresh() }), {
+      name,
+      version: STORED_VERSION,
+      storage: adapter,
+      skipHydration: true,
+      partialize: (state): PersistedState => ({ profile: state.profile }),
+      migrate: (state, version) => migrate(state, version) as State,
+      merge: (persisted, current) => {
+        if (persisted === undefined) return current
+        const stored = sanitizeProfile((persisted as Partial<PersistedState>).profile, current.profile, limits)
+        if (!stored) {
+          warn(`the stored profile "${name}" was unreadable (it failed validation); starting a fresh profile.`)
+          return current
+        }
+        return { ...current, profile: mergeProfiles(stored, current.profile, config) }
+      },
+      onRehydrateStorage: () => (_state, error) => {
+        if (error === undefined) return
+        if (error instanceof NewerVersionError) {
+          readOnly = true
+          warn(`${error.message}; it is left untouched and this page keeps its profile in memory.`)
+        } else {
+          warn(`the stored profile "${name}" was unreadable (${describeError(error)}); starting a fresh profile.`)
+        }
+      },
+    }),
+  )
+
+  const tracker = createTracker({
+    now,
+    schedule: options.schedule,
+    maxPending: limits.pending,
+    commit: (events, times) => store.setState({ profile: aggregate(store.getState().profile, events, times, config) }),
+  })
+
+  /** Reads the stored profile into the live one and saves the result. */
+  const hydrate = () => {
+    tracker.flush()
+    void store.persist.rehydrate()
+    // Save at once what the merge produced (a new visit, pre-consent behavior).
+    store.setState({})
+  }
+
+  if (consent === 'granted') hydrate()
+
+  const attune: Attune = {
+    record: tracker.record,
+    track(name, props) {
+      tracker.record(props === undefined ? { type: 'track', name } : { type: 'track', name, props })
+    },
+    identify(traits) {
+      tracker.record({ type: 'identify', traits })
+    },
+    setConsent(next) {
+      if (!CONSENT_VALUES.includes(next)) {
+        if (DEV) warn(`setConsent() ignored ${JSON.stringify(next)}; expected 'granted', 'denied' or 'pending'.`)
+        return
+      }
+      const previous = consent
+      if (next === previous) return
+      consent = next
+      if (next === 'granted') return hydrate()
+      adapter.cancel()
+      // Withdrawing consent erases what was stored under it.
+      if (next === 'denied' && previous === 'granted') removeStored()
+    },
+    getConsent: () => consent,
+    forget() {
+      tracker.clear()
+      adapter.cancel()
+      removeStored()
+      readOnly = false
+      // The fresh profile stays in memory until the next event is committed.
+      forgetting = true
+      store.setState({ profile: fresh() })
+      forgetting = false
+    },
+    getProfile: () => store.getState().profile,
+    subscribe: (listener) =>
+      store.subscribe((state, previous) => {
+        if (state.profile !== previous.profile) listener(state.profile, previous.profile)
+      }),
+    flush() {
+      tracker.flush()
+      adapter.flush()
+    },
+    now,
+  }
+
+  function removeStored() {
+    for (const key of new Set([name, ...keysWithPrefix(storage, prefix)])) storage.removeItem(key)
+  }
+
+  return attune
+}

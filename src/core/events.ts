@@ -1,0 +1,109 @@
+import { isFiniteNumber, isObject } from './guards'
+import type { Trait } from './profile'
+
+/** What the tracker accepts through `record()`. Times are taken when recorded. */
+export type BehaviorEvent =
+  /** The visitor opened a page (a route change counts). */
+  | { type: 'pageview'; path: string }
+  /** Visible time spent on a page, in ms. */
+  | { type: 'page-dwell'; path: string; ms: number }
+  /** A section came into view; `ratio` is the share of it visible (0–1). */
+  | { type: 'view'; id: string; ratio?: number }
+  /** Visible time on a section, in ms. */
+  | { type: 'dwell'; id: string; ms: number; ratio?: number }
+  /** A scroll sample: position in px and depth seen (0–1). */
+  | { type: 'scroll'; y: number; depth: number }
+  /** A hover that lasted past the intent threshold, `ms` long. */
+  | { type: 'hover'; id: string; ms: number }
+  | { type: 'click'; id: string }
+  /** A custom event; `props` travel with the event, the profile keeps only counts. */
+  | { type: 'track'; name: string; props?: Record<string, unknown> }
+  | { type: 'identify'; traits: Record<string, Trait> }
+  | { type: 'idle'; idle: boolean }
+
+export type BehaviorEventType = BehaviorEvent['type']
+
+/** Ids, names and paths longer than this are refused: they are keys, not data. */
+export const MAX_KEY_LENGTH = 200
+
+
+/** Keys become property names in the profile; `__proto__` would replace an object's prototype. */
+const isKey = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_KEY_LENGTH && v !== '__proto__'
+
+export const isTrait = (v: unknown): boolean => v === null || typeof v === 'string' || typeof v === 'boolean' || isFiniteNumber(v)
+
+/** Field kinds and their checks. */
+const KINDS: Record<string, (v: unknown) => boolean> = {
+  key: isKey,
+  ms: (v) => isFiniteNumber(v) && v >= 0,
+  unit: (v) => typeof v === 'number' && v >= 0 && v <= 1,
+  bool: (v) => typeof v === 'boolean',
+  object: isObject,
+  traits: (v) => isObject(v) && Object.entries(v).every(([key, value]) => isKey(key) && isTrait(value)),
+}
+
+/** What each kind expects, for development messages only. */
+const EXPECTED: Record<string, string> = {
+  key: `a non-empty string of at most ${MAX_KEY_LENGTH} characters, not "__proto__"`,
+  ms: 'a finite number ≥ 0',
+  unit: 'a number from 0 to 1',
+  bool: 'a boolean',
+  object: 'a plain object',
+  traits: 'an object of strings, finite numbers, booleans or null, keyed by non-empty names',
+}
+
+/** Each event type's fields: `name:kind`, with `?` for an optional field. */
+const FIELDS: Record<BehaviorEventType, string> = {
+  pageview: 'path:key',
+  'page-dwell': 'path:key ms:ms',
+  view: 'id:key ratio?:unit',
+  dwell: 'id:key ms:ms ratio?:unit',
+  scroll: 'y:ms depth:unit',
+  hover: 'id:key ms:ms',
+  click: 'id:key',
+  track: 'name:key props?:object',
+  identify: 'traits:traits',
+  idle: 'idle:bool',
+}
+
+function show(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)
+  if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value)
+  return Array.isArray(value) ? 'an array' : typeof value
+}
+
+/**
+ * The first field of `event` that is wrong, as `[type, field, kind]`;
+ * `[type]` for an unknown type, `[]` when `event` is not an object, and
+ * null when the event is valid.
+ */
+function firstProblem(event: unknown): string[] | null {
+  if (!isObject(event)) return []
+  const type = event.type as BehaviorEventType
+  const fields = typeof type === 'string' && Object.hasOwn(FIELDS, type) ? FIELDS[type] : undefined
+  if (fields === undefined) return [type]
+  for (const field of fields.split(' ')) {
+    const [name = '', kind = ''] = field.split(':')
+    const value = event[name.replace('?', '')]
+    if (!(name.endsWith('?') && value === undefined) && !KINDS[kind]!(value)) return [type, name.replace('?', ''), kind]
+  }
+  return null
+}
+
+export function isValidEvent(event: unknown): event is BehaviorEvent {
+  return firstProblem(event) === null
+}
+
+/**
+ * Why an event cannot be recorded, or null when it can: the field, what it
+ * expects and what it got. For development messages.
+ */
+export function describeInvalidEvent(event: unknown): string | null {
+  const problem = firstProblem(event)
+  if (!problem) return null
+  const [type, name, kind] = problem
+  const value = isObject(event) ? event[name ?? 'type'] : event
+  if (!problem.length) return `an event must be an object such as { type: 'click', id: 'buy' }, got ${show(event)}`
+  if (!name) return `unknown event type ${show(value)}; expected one of ${Object.keys(FIELDS).join(', ')}`
+  return `"${type}" event: "${name}" must be ${EXPECTED[kind!]}, got ${show(value)}`
+}

@@ -1,0 +1,34 @@
+/**
+ * `attune/core`: the framework-free behavior core. Runs in browsers, Node and
+ * workers; imports nothing from React.
+ */
+export { createAttune } from './attune'
+export type { Attune, AttuneOptions, ProfileListener } from './attune'
+export { eventCount, eventScore } from './aggregate'
+export { countSince } from './bounded'
+export type { Consent } from './consent'
+export type { BehaviorEvent, BehaviorEventType } from './events'
+export { migrate, MIGRATIONS, STORED_VERSION } from './persistence'
+export type { Migrations, PersistedState } from './persistence'
+export { createProfile, DEFAULT_LIMITS, PROFILE_VERSION } from './profile'
+export type {
+  ClickStats,
+  Context,
+  DeviceClass,
+  EventStats,
+  HoverStats,
+  IdleState,
+  Limits,
+  PageStats,
+  Profile,
+  ScrollStats,
+  SectionStats,
+  TimeOfDay,
+  Trait,
+  UtmKey,
+  Visitor,
+} from './profile'
+export { decay, ema, emaAlpha } from './smoothing'
+export { memoryStorage } from './storage'
+export type { StorageLike, StorageOption } from './storage'
+export type { Schedule } from './tracker'

@@ -1,0 +1,204 @@
+/**
+ * The behavior profile: everything Attune knows about the visitor, as one
+ * versioned, JSON-serializable object. Times are epoch milliseconds.
+ */
+
+/** Bump with a migration in `persistence.ts` whenever the shape changes. */
+export const PROFILE_VERSION = 1
+
+/** A trait value set through `identify()`. */
+export type Trait = string | number | boolean | null
+
+export interface Visitor {
+  /** Anonymous random id, stable while the profile is stored. */
+  id: string
+  firstSeen: number
+  /** Time of the most recent event; a session ends after a gap longer than the session timeout. */
+  lastSeen: number
+  /** Number of sessions so far, this one included. */
+  visits: number
+  sessionId: string
+  sessionStart: number
+  traits: Record<string, Trait>
+}
+
+export type DeviceClass = 'mobile' | 'tablet' | 'desktop' | 'unknown'
+export type TimeOfDay = 'night' | 'morning' | 'afternoon' | 'evening'
+export type UtmKey = 'source' | 'medium' | 'campaign' | 'term' | 'content'
+
+export interface Context {
+  device: DeviceClass
+  viewport: { width: number; height: number }
+  /** BCP 47 tag, such as `en-GB`; empty when unknown. */
+  locale: string
+  /** IANA zone, such as `Europe/Paris`; empty when unknown. */
+  timeZone: string
+  /** Local hour, 0–23, refreshed with every commit. */
+  hour: number
+  timeOfDay: TimeOfDay
+  /** The referring origin only (never its path or query); empty when direct. */
+  referrer: string
+  utm: Partial<Record<UtmKey, string>>
+}
+
+export interface PageStats {
+  views: number
+  /** Visible time on the page (tab in front), in ms. */
+  dwellMs: number
+  last: number
+}
+
+export interface SectionStats {
+  /** Times the section came into view. */
+  views: number
+  /** Visible time, in ms; only while the tab is in front. */
+  dwellMs: number
+  /** Largest share of the section seen at once, 0–1. */
+  maxRatio: number
+  last: number
+}
+
+export interface ScrollStats {
+  /** Deepest point seen on the current page: (scrollTop + viewport) / page height, 0–1. */
+  depth: number
+  /** Scrolling speed in px/s, smoothed (EMA) over scroll gestures. */
+  velocity: number
+  /** Last sampled scroll position, px (for the velocity). */
+  y: number
+  /** Time of the last scroll sample (0 before the first). */
+  at: number
+}
+
+export interface HoverStats {
+  /** Hovers that lasted past the intent threshold. */
+  count: number
+  /** Total time of those hovers, in ms. */
+  dwellMs: number
+  last: number
+}
+
+export interface ClickStats {
+  count: number
+  last: number
+}
+
+export interface EventStats {
+  count: number
+  last: number
+  /** The most recent timestamps, oldest first, at most `limits.recent` of them. */
+  recent: number[]
+  /** Decayed score as of `last`: each event adds 1, and the score halves every half-life. */
+  score: number
+}
+
+export interface IdleState {
+  idle: boolean
+  /** When `idle` last changed (0 before the first change). */
+  since: number
+  /** Idle time in completed idle periods of this session, in ms. */
+  totalMs: number
+}
+
+export interface Profile {
+  v: typeof PROFILE_VERSION
+  visitor: Visitor
+  context: Context
+  /** Path of the current page, or null before the first page view. */
+  page: string | null
+  pages: Record<string, PageStats>
+  sections: Record<string, SectionStats>
+  scroll: ScrollStats
+  hover: Record<string, HoverStats>
+  clicks: Record<string, ClickStats>
+  events: Record<string, EventStats>
+  idle: IdleState
+}
+
+/**
+ * Upper bounds of every collection in the profile. When a collection is full,
+ * the entry used least recently is evicted, so memory stays flat however long
+ * the session.
+ */
+export interface Limits {
+  /** Entries in `pages`. */
+  pages: number
+  /** Entries in `sections`. */
+  sections: number
+  /** Entries in `hover`. */
+  hover: number
+  /** Entries in `clicks`. */
+  clicks: number
+  /** Entries in `events` (distinct custom event names). */
+  events: number
+  /** Timestamps kept per event for windowed counts; a window count never exceeds it. */
+  recent: number
+  /** Traits set through `identify()`. */
+  traits: number
+  /** Events queued before a commit is forced, whatever the frame timing. */
+  pending: number
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  pages: 50,
+  sections: 100,
+  hover: 100,
+  clicks: 100,
+  events: 100,
+  recent: 50,
+  traits: 50,
+  pending: 1000,
+}
+
+/** Collections keyed by id, all bounded by the limit of the same name. */
+export const KEYED = ['pages', 'sections', 'hover', 'clicks', 'events'] as const
+export type KeyedCollection = (typeof KEYED)[number]
+
+export function randomId(): string {
+  const c = globalThis.crypto
+  if (c && typeof c.randomUUID === 'function') return c.randomUUID()
+  // Fallback for old runtimes without crypto.randomUUID: not cryptographic,
+  // only needs to be unlikely to collide between visitors.
+  return Date.now().toString(36) + Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2)
+}
+
+export function timeOfDay(hour: number): TimeOfDay {
+  return hour < 5 ? 'night' : hour < 12 ? 'morning' : hour < 18 ? 'afternoon' : hour < 22 ? 'evening' : 'night'
+}
+
+export function emptyContext(): Context {
+  return {
+    device: 'unknown',
+    viewport: { width: 0, height: 0 },
+    locale: '',
+    timeZone: '',
+    hour: 0,
+    timeOfDay: 'night',
+    referrer: '',
+    utm: {},
+  }
+}
+
+/** A fresh profile for a first-time visitor. */
+export function createProfile(now: number, context: Context = emptyContext()): Profile {
+  return {
+    v: PROFILE_VERSION,
+    visitor: {
+      id: randomId(),
+      firstSeen: now,
+      lastSeen: now,
+      visits: 1,
+      sessionId: randomId(),
+      sessionStart: now,
+      traits: {},
+    },
+    context,
+    page: null,
+    pages: {},
+    sections: {},
+    scroll: { depth: 0, velocity: 0, y: 0, at: 0 },
+    hover: {},
+    clicks: {},
+    events: {},
+    idle: { idle: false, since: 0, totalMs: 0 },
+  }
+}

@@ -1,0 +1,75 @@
+import { DEV, warn } from './dev'
+import { describeInvalidEvent, isValidEvent, type BehaviorEvent } from './events'
+
+/**
+ * When queued events are committed to the store:
+ * - `'frame'`: once per animation frame (the default in browsers);
+ * - `'sync'`: at once, on every `record()` (the default without `requestAnimationFrame`, as in Node);
+ * - `'manual'`: only on `flush()` (and when the queue is full);
+ * - a function: called with the commit to run when it sees fit.
+ */
+export type Schedule = 'frame' | 'sync' | 'manual' | ((commit: () => void) => void)
+
+export interface TrackerOptions {
+  /** Applies a batch; `times[i]` is when `events[i]` was recorded. */
+  commit(events: BehaviorEvent[], times: number[]): void
+  now(): number
+  schedule?: Schedule | undefined
+  /** Queue length that forces a commit, whatever the schedule. */
+  maxPending: number
+}
+
+export interface Tracker {
+  /** Queues an event; invalid ones are dropped with a development warning. */
+  record: (event: BehaviorEvent) => void
+  /** Commits everything queued, now. */
+  flush: () => void
+  /** Drops everything queued. */
+  clear: () => void
+}
+
+const pageHidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden'
+
+/**
+ * Queues events and commits them in batches, so a burst of scroll, hover and
+ * dwell events costs one store update (and one render pass) per frame.
+ */
+export function createTracker(options: TrackerOptions): Tracker {
+  const schedule = options.schedule ?? (typeof requestAnimationFrame === 'function' ? 'frame' : 'sync')
+  let events: BehaviorEvent[] = []
+  let times: number[] = []
+  let scheduled = false
+
+  const flush = () => {
+    scheduled = false
+    if (events.length === 0) return
+    const batch = events
+    const batchTimes = times
+    events = []
+    times = []
+    options.commit(batch, batchTimes)
+  }
+
+  return {
+    record(event) {
+      if (!isValidEvent(event)) {
+        if (DEV) warn(`record() ignored an event: ${describeInvalidEvent(event)}`)
+        return
+      }
+      events.push(event)
+      times.push(options.now())
+      // A hidden page runs no animation frames: commit at once, or the
+      // events would wait until the visitor comes back (or be lost).
+      if (schedule === 'sync' || events.length >= options.maxPending || pageHidden()) return flush()
+      if (scheduled || schedule === 'manual') return
+      scheduled = true
+      if (schedule === 'frame') requestAnimationFrame(flush)
+      else schedule(flush)
+    },
+    flush,
+    clear() {
+      events = []
+      times = []
+    },
+  }
+}

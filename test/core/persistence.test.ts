@@ -1,0 +1,203 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createAttune, migrate, STORED_VERSION } from '../../src/core'
+import { fakeClock, readStored, spyStorage } from '../support/fakes'
+
+const KEY = 'attune:profile'
+const MINUTE = 60_000
+
+afterEach(() => {
+  vi.restoreAllMocks()
+})
+
+function granted(storage: ReturnType<typeof spyStorage>, now = fakeClock()) {
+  return createAttune({ now, storage, consent: 'granted', schedule: 'sync', persistDelayMs: 0 })
+}
+
+describe('persistence', () => {
+  it('round-trips the profile through storage', () => {
+    const storage = spyStorage()
+    const now = fakeClock()
+    const first = granted(storage, now)
+    first.record({ type: 'pageview', path: '/product' })
+    first.track('add_to_cart')
+    first.identify({ name: 'Ada' })
+    first.record({ type: 'dwell', id: 'hero', ms: 1200, ratio: 0.8 })
+    const saved = first.getProfile()
+    const stored = readStored(storage)
+    expect(stored.version).toBe(STORED_VERSION)
+    expect(stored.state.profile).toEqual(saved)
+
+    now.advance(5 * MINUTE)
+    const second = granted(storage, now)
+    const restored = second.getProfile()
+    expect(restored.visitor).toMatchObject({ id: saved.visitor.id, sessionId: saved.visitor.sessionId, visits: 1, traits: { name: 'Ada' } })
+    expect(restored.pages).toEqual(saved.pages)
+    expect(restored.sections).toEqual(saved.sections)
+    expect(restored.events).toEqual(saved.events)
+  })
+
+  it('counts a new visit when the stored session has expired', () => {
+    const storage = spyStorage()
+    const now = fakeClock()
+    const first = granted(storage, now)
+    first.track('x')
+    now.advance(45 * MINUTE)
+    const second = granted(storage, now)
+    expect(second.getProfile().visitor).toMatchObject({ id: first.getProfile().visitor.id, visits: 2, sessionStart: now() })
+    expect(second.getProfile().visitor.sessionId).not.toBe(first.getProfile().visitor.sessionId)
+  })
+
+  it('gathers writes: one setItem per delay, not one per commit', () => {
+    vi.useFakeTimers()
+    try {
+      const storage = spyStorage()
+      const attune = createAttune({ storage, consent: 'granted', schedule: 'sync', persistDelayMs: 1000 })
+      storage.calls.length = 0
+      for (let i = 0; i < 50; i++) attune.record({ type: 'click', id: 'x' })
+      expect(storage.calls.filter((c) => c.startsWith('set'))).toHaveLength(0)
+      vi.advanceTimersByTime(1000)
+      expect(storage.calls.filter((c) => c.startsWith('set'))).toEqual([`set ${KEY}`])
+      expect(readStored(storage).state.profile.clicks.x?.count).toBe(50)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('writes pending changes at once on flush()', () => {
+    const storage = spyStorage()
+    const attune = createAttune({ storage, consent: 'granted', schedule: 'manual', persistDelayMs: 60_000 })
+    attune.track('signup')
+    attune.flush()
+    expect(readStored(storage).state.profile.events.signup?.count).toBe(1)
+  })
+
+  it.each([
+    ['not JSON', '{"state": {"profile"'],
+    ['JSON but not an object', '42'],
+    ['a foreign object', '{"hello":"world"}'],
+    ['a profile without a visitor', JSON.stringify({ state: { profile: { pages: {} } }, version: 1 })],
+    ['a visitor with wrong types', JSON.stringify({ state: { profile: { visitor: { id: 7 } } }, version: 1 })],
+    ['an unknown old version', JSON.stringify({ state: { profile: {} }, version: 0 })],
+  ])('recovers from %s with a fresh profile and one warning', (_, raw) => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const storage = spyStorage({ [KEY]: raw })
+    const attune = granted(storage)
+    const profile = attune.getProfile()
+    expect(profile.visitor.visits).toBe(1)
+    expect(profile.pages).toEqual({})
+    expect(warn).toHaveBeenCalledTimes(1)
+    expect(String(warn.mock.calls[0]![0])).toMatch(/\[attune\] .*unreadable/)
+    // The app keeps working, and the next write replaces the bad data.
+    attune.track('ok')
+    expect(readStored(storage).state.profile.events.ok?.count).toBe(1)
+  })
+
+  it('keeps the valid entries of a partly damaged profile', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const storage = spyStorage()
+    const now = fakeClock()
+    const first = granted(storage, now)
+    first.record({ type: 'click', id: 'good' })
+    const stored = readStored(storage) as unknown as { state: { profile: Record<string, unknown> } }
+    const good = first.getProfile().clicks.good
+    // A key named __proto__ can only come from JSON text: written as such.
+    stored.state.profile.clicks = JSON.parse(`{"good": ${JSON.stringify(good)}, "bad": {"count": "many", "last": 1}, "__proto__": {"count": 1, "last": 1}}`)
+    stored.state.profile.events = 'garbage'
+    storage.map.set(KEY, JSON.stringify(stored))
+    expect(storage.map.get(KEY)).toContain('"__proto__"')
+    const second = granted(storage, now)
+    expect(Object.keys(second.getProfile().clicks)).toEqual(['good'])
+    expect(second.getProfile().events).toEqual({})
+    expect(second.getProfile().visitor.id).toBe(first.getProfile().visitor.id)
+  })
+
+  it('leaves data of a newer version untouched and keeps this page in memory', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const newer = JSON.stringify({ state: { profile: { future: true } }, version: STORED_VERSION + 1 })
+    const storage = spyStorage({ [KEY]: newer })
+    const attune = granted(storage)
+    attune.track('x')
+    attune.flush()
+    expect(storage.map.get(KEY)).toBe(newer)
+    expect(attune.getProfile().events.x?.count).toBe(1)
+    expect(warn).toHaveBeenCalledTimes(1)
+    expect(String(warn.mock.calls[0]![0])).toMatch(/newer than this build/)
+  })
+
+  it('falls back to memory when storage throws, and the app keeps working', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const broken = {
+      getItem: () => {
+        throw new DOMException('The operation is insecure.', 'SecurityError')
+      },
+      setItem: () => {
+        throw new DOMException('Quota exceeded', 'QuotaExceededError')
+      },
+      removeItem: () => {
+        throw new DOMException('The operation is insecure.', 'SecurityError')
+      },
+    }
+    const attune = createAttune({ storage: broken, consent: 'granted', schedule: 'sync', persistDelayMs: 0 })
+    attune.track('still-works')
+    attune.track('still-works')
+    expect(attune.getProfile().events['still-works']?.count).toBe(2)
+    expect(() => attune.forget()).not.toThrow()
+    expect(warn).toHaveBeenCalledTimes(1)
+    expect(String(warn.mock.calls[0]![0])).toMatch(/storage failed.*in memory/)
+  })
+
+  it('falls back to memory when only writes fail (quota exceeded)', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const storage = spyStorage()
+    storage.setItem = () => {
+      throw new DOMException('Quota exceeded', 'QuotaExceededError')
+    }
+    const attune = granted(storage)
+    for (let i = 0; i < 3; i++) attune.track('x')
+    expect(attune.getProfile().events.x?.count).toBe(3)
+    expect(warn).toHaveBeenCalledTimes(1)
+  })
+
+  it('uses sessionStorage when asked', () => {
+    const local = spyStorage()
+    const session = spyStorage()
+    vi.stubGlobal('localStorage', local)
+    vi.stubGlobal('sessionStorage', session)
+    try {
+      const attune = createAttune({ storage: 'session', consent: 'granted', schedule: 'sync', persistDelayMs: 0 })
+      attune.track('x')
+      expect(session.map.has(KEY)).toBe(true)
+      expect(local.calls).toEqual([])
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+
+  it('uses localStorage by default, and honors a custom key prefix', () => {
+    const local = spyStorage()
+    vi.stubGlobal('localStorage', local)
+    try {
+      const attune = createAttune({ storageKey: 'shop', consent: 'granted', schedule: 'sync', persistDelayMs: 0 })
+      attune.track('x')
+      expect([...local.map.keys()]).toEqual(['shop:profile'])
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+})
+
+describe('migrations', () => {
+  it('applies each step from the stored version up to the current one', () => {
+    const steps = {
+      1: (s: unknown) => ({ ...(s as object), two: true }),
+      2: (s: unknown) => ({ ...(s as object), three: true }),
+    }
+    expect(migrate({ one: true }, 1, 3, steps)).toEqual({ one: true, two: true, three: true })
+    expect(migrate({ one: true }, 3, 3, steps)).toEqual({ one: true })
+  })
+
+  it('refuses a missing step and a newer version', () => {
+    expect(() => migrate({}, 0, 2, { 1: (s) => s })).toThrow(/no migration from stored version 0/)
+    expect(() => migrate({}, 4, 2, {})).toThrow(/version 4, newer than this build's 2/)
+  })
+})

@@ -1,0 +1,38 @@
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vite'
+import dts from 'vite-plugin-dts'
+
+/** Peer dependencies and their subpaths stay external: the app brings its own copy. */
+const external = [/^react($|\/)/, /^react-dom($|\/)/, /^framer-motion($|\/)/, /^motion($|\/)/, /^zustand($|\/)/, /^@radix-ui\//]
+
+export default defineConfig({
+  plugins: [
+    react(),
+    dts({
+      tsconfigPath: './tsconfig.build.json',
+      bundleTypes: true,
+      outDirs: [
+        { dir: 'dist', moduleFormat: 'esm' },
+        { dir: 'dist', moduleFormat: 'cjs' },
+      ],
+    }),
+  ],
+  build: {
+    target: 'es2022',
+    minify: false,
+    sourcemap: true,
+    lib: {
+      entry: { index: 'src/index.ts', core: 'src/core/index.ts' },
+      formats: ['es', 'cjs'],
+      fileName: (format, name) => `${name}.${format === 'es' ? 'js' : 'cjs'}`,
+    },
+    rolldownOptions: {
+      external,
+      output: {
+        // The React entry runs only on the client (React Server Components):
+        // the directive must be the first statement of the emitted file.
+        banner: (chunk) => (chunk.isEntry && chunk.name === 'index' ? "'use client';" : ''),
+      },
+    },
+  },
+})

@@ -1,0 +1,77 @@
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
+import { playwright } from '@vitest/browser-playwright'
+import react from '@vitejs/plugin-react'
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+import type { BrowserCommand } from 'vitest/node'
+import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs'
+
+const chromium = findChromium()
+if (!chromium) {
+  // Browser tests are never skipped silently: fail before any of them run.
+  throw new Error(
+    'No Chromium found for the browser tests. Install it (Debian: `apt-get install -y chromium`) ' +
+      'or point CHROMIUM_PATH at a Chromium or Chrome binary, then run `npm test` again.',
+  )
+}
+
+/** Real mouse-wheel scrolling, through Playwright: `await commands.wheel(0, 400)`. */
+const wheel: BrowserCommand<[deltaX: number, deltaY: number]> = async (context, deltaX, deltaY) => {
+  if (!('page' in context)) throw new Error('the wheel command needs the Playwright provider')
+  const page = context.page
+  const frame = await context.frame()
+  const box = await (await frame.frameElement()).boundingBox()
+  // Put the pointer over the test frame, so the wheel scrolls its document.
+  if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  await page.mouse.wheel(deltaX, deltaY)
+}
+
+const browser = () => ({
+  enabled: true,
+  headless: true,
+  provider: playwright({ launchOptions: { executablePath: chromium, args: CHROMIUM_ARGS } }),
+  instances: [{ browser: 'chromium' as const }],
+  screenshotFailures: false,
+  commands: { wheel },
+})
+
+export default defineConfig({
+  plugins: [react()],
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'core',
+          environment: 'node',
+          include: ['test/core/**/*.test.ts', 'test/ssr/**/*.test.tsx'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'dom',
+          environment: 'jsdom',
+          include: ['test/dom/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/dom/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.{ts,tsx}'],
+          browser: browser(),
+        },
+      },
+      {
+        extends: true,
+        plugins: [storybookTest({ configDir: fileURLToPath(new URL('.storybook', import.meta.url)) })],
+        test: {
+          name: 'storybook',
+          browser: browser(),
+        },
+      },
+    ],
+  },
+})
