@@ -1,0 +1,45 @@
+import { useEffect, type RefObject } from 'react'
+import { useAttune } from '../providers/AttuneContext'
+
+export interface HoverIntentOptions {
+  /** The element's id in the profile (`hover[id]`). */
+  id: string
+  /** How long the pointer must stay for the hover to count, in ms. Default 500. */
+  delayMs?: number
+}
+
+/**
+ * Half a second: long enough that a pointer crossing an element on its way
+ * elsewhere does not count, short enough to catch a visitor who stops to look.
+ */
+const HOVER_INTENT_MS = 500
+
+/**
+ * Records hovers that last past a threshold (`hover[id]`: count and time),
+ * ignoring a pointer that only passes over, and touch (which has no hover).
+ * Never re-renders the component that calls it.
+ */
+export function useHoverIntent(ref: RefObject<Element | null>, { id, delayMs = HOVER_INTENT_MS }: HoverIntentOptions): void {
+  const attune = useAttune('useHoverIntent')
+  useEffect(() => {
+    const element = ref.current
+    if (!element) return
+    let enteredAt: number | null = null
+    const enter = (event: Event) => {
+      if ((event as PointerEvent).pointerType !== 'touch') enteredAt = performance.now()
+    }
+    const leave = () => {
+      if (enteredAt === null) return
+      const ms = performance.now() - enteredAt
+      enteredAt = null
+      if (ms >= delayMs) attune.record({ type: 'hover', id, ms })
+    }
+    element.addEventListener('pointerenter', enter)
+    element.addEventListener('pointerleave', leave)
+    return () => {
+      leave()
+      element.removeEventListener('pointerenter', enter)
+      element.removeEventListener('pointerleave', leave)
+    }
+  }, [attune, ref, id, delayMs])
+}

@@ -1,0 +1,31 @@
+import { useEffect } from 'react'
+import type { Attune } from '../core'
+import { createDwellClock } from '../dom/dwell-clock'
+import { useAttune } from '../providers/AttuneContext'
+
+/**
+ * Two views of the same page closer than this are one: React's StrictMode
+ * runs effects twice in development, and a router may re-render a route.
+ */
+const SAME_VIEW_MS = 1000
+const lastViews = new WeakMap<Attune, { path: string; at: number }>()
+
+/**
+ * Records a view of `path` (default: `location.pathname`) and the time spent
+ * on it while the tab is in front (`pages[path]`). Call it in each route, or
+ * once with the router's current path. Never re-renders the component that
+ * calls it.
+ */
+export function usePageView(path?: string): void {
+  const attune = useAttune('usePageView')
+  useEffect(() => {
+    const page = path ?? location.pathname
+    const now = performance.now()
+    const last = lastViews.get(attune)
+    if (!last || last.path !== page || now - last.at > SAME_VIEW_MS) attune.record({ type: 'pageview', path: page })
+    lastViews.set(attune, { path: page, at: now })
+    const clock = createDwellClock((ms) => attune.record({ type: 'page-dwell', path: page, ms }))
+    clock.setActive(true)
+    return () => clock.dispose()
+  }, [attune, path])
+}

@@ -1,0 +1,21 @@
+'use client'
+/**
+ * `attune`: the React layer (provider, hooks) and everything of `attune/core`.
+ */
+export * from './core'
+export { PersonalizationProvider } from './providers/PersonalizationProvider'
+export type { PersonalizationProviderProps } from './providers/PersonalizationProvider'
+export { useAttune } from './providers/AttuneContext'
+export { useBehavior } from './hooks/useBehavior'
+export { useDwellTime } from './hooks/useDwellTime'
+export type { DwellTimeOptions } from './hooks/useDwellTime'
+export { useScrollDepth } from './hooks/useScrollDepth'
+export { useScrollVelocity } from './hooks/useScrollVelocity'
+export { useHoverIntent } from './hooks/useHoverIntent'
+export type { HoverIntentOptions } from './hooks/useHoverIntent'
+export { useIdle } from './hooks/useIdle'
+export type { IdleOptions } from './hooks/useIdle'
+export { usePageView } from './hooks/usePageView'
+export { useClickTracking } from './hooks/useClickTracking'
+export type { ClickTrackingOptions } from './hooks/useClickTracking'
+export { useExitIntent, EXIT_INTENT_EVENT } from './hooks/useExitIntent'
