@@ -47,6 +47,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain JavaScript tooling scripts: no type information to check against.
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
     files: ['test/**', 'stories/**', '.storybook/**'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',

@@ -26,13 +26,9 @@ export default defineConfig({
       formats: ['es', 'cjs'],
       fileName: (format, name) => `${name}.${format === 'es' ? 'js' : 'cjs'}`,
     },
-    rolldownOptions: {
-      external,
-      output: {
-        // The React entry runs only on the client (React Server Components):
-        // the directive must be the first statement of the emitted file.
-        banner: (chunk) => (chunk.isEntry && chunk.name === 'index' ? "'use client';" : ''),
-      },
-    },
+    // src/index.ts opens with 'use client' (the React entry runs on the
+    // client only, for React Server Components); Rolldown keeps the directive
+    // at the top of the emitted entry, and out of the shared core chunk.
+    rolldownOptions: { external },
   },
 })

@@ -3,6 +3,9 @@
  * `process.env.NODE_ENV` in the app's build, so the checks below fold away
  * with the messages they guard.
  */
+// Declared here, not through @types/node: the core must build without Node's types.
+declare const process: { env: { NODE_ENV?: string } }
+
 export const DEV: boolean = process.env.NODE_ENV !== 'production'
 
 /** Prints a warning in every build: for problems with stored data. */

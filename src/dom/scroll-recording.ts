@@ -7,6 +7,16 @@ import { refCounted } from './shared'
  * them: `useScrollDepth` and `useScrollVelocity` share it.
  */
 export const retainScrollRecording = refCounted<Attune>((attune) => {
-  attune.record({ type: 'scroll', ...readScroll() })
-  return subscribeScroll((sample) => attune.record({ type: 'scroll', ...sample }))
+  const sample = () => attune.record({ type: 'scroll', ...readScroll() })
+  sample()
+  const stopScroll = subscribeScroll((scroll) => attune.record({ type: 'scroll', ...scroll }))
+  // A new page starts its depth at 0: measure it at once, since a page that
+  // fits the viewport never scrolls, and hooks may run in any order.
+  const stopPages = attune.subscribe((profile, previous) => {
+    if (profile.page !== previous.page) sample()
+  })
+  return () => {
+    stopScroll()
+    stopPages()
+  }
 })

@@ -26,9 +26,9 @@ export const subscribeScroll = sharedSource<ScrollSample>((emit) => {
       emit(readScroll())
     })
   }
-  addEventListener('scroll', onScroll, { passive: true })
+  window.addEventListener('scroll', onScroll, { passive: true })
   return () => {
-    removeEventListener('scroll', onScroll)
+    window.removeEventListener('scroll', onScroll)
     cancelAnimationFrame(frame)
   }
 })
@@ -58,9 +58,9 @@ const ACTIVITY_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touc
 export const subscribeActivity = sharedSource((emit) => {
   const options = { passive: true, capture: true }
   const onActivity = () => emit()
-  for (const type of ACTIVITY_EVENTS) addEventListener(type, onActivity, options)
+  for (const type of ACTIVITY_EVENTS) window.addEventListener(type, onActivity, options)
   return () => {
-    for (const type of ACTIVITY_EVENTS) removeEventListener(type, onActivity, options)
+    for (const type of ACTIVITY_EVENTS) window.removeEventListener(type, onActivity, options)
   }
 })
 

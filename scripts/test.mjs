@@ -1,0 +1,70 @@
+// `npm test`: every check the project makes, in order, then the totals on a
+// line of their own: "N passed, N failed". Each Vitest test counts as one,
+// and so does each other check (typecheck, lint, build, publint, attw, size).
+// Skipped tests count as failed: nothing here is skipped silently.
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { ensureChromium } from './ensure-chromium.mjs'
+
+const REPORT = '.cache/vitest-report.json'
+
+const checks = [
+  // The second pass checks the library alone, without Node's types.
+  ['typecheck', 'tsc --noEmit && tsc --noEmit -p tsconfig.build.json'],
+  ['lint', 'eslint .'],
+  ['tests', `vitest run --reporter=default --reporter=json --outputFile.json=${REPORT}`],
+  ['build', 'vite build'],
+  ['publint', 'publint --strict'],
+  ['attw', 'attw --pack .'],
+  ['size', 'size-limit'],
+]
+
+let passed = 0
+let failed = 0
+const summary = []
+
+const chromium = ensureChromium()
+if (chromium) {
+  process.env.CHROMIUM_PATH = chromium
+} else {
+  summary.push('✗ chromium: missing (see above)')
+  failed++
+}
+
+mkdirSync('.cache', { recursive: true })
+for (const [name, command] of checks) {
+  if (name === 'tests' && !chromium) continue
+  console.log(`\n▶ ${name}: ${command}`)
+  const started = Date.now()
+  if (name === 'tests') rmSync(REPORT, { force: true })
+  const { status } = spawnSync(command, { stdio: 'inherit', shell: true, env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' } })
+  const seconds = ((Date.now() - started) / 1000).toFixed(1)
+  if (name === 'tests') {
+    /** @type {{ numPassedTests: number, numFailedTests: number, numPendingTests: number, numTodoTests: number } | null} */
+    let report = null
+    try {
+      report = /** @type {typeof report} */ (JSON.parse(readFileSync(REPORT, 'utf8')))
+    } catch {
+      // Vitest did not get as far as reporting.
+    }
+    if (report) {
+      const skipped = report.numPendingTests + report.numTodoTests
+      passed += report.numPassedTests
+      failed += report.numFailedTests + skipped
+      const broken = status !== 0 && report.numFailedTests === 0 ? 1 : 0 // a failed file or setup, with no test to blame
+      failed += broken
+      summary.push(`${status === 0 && skipped === 0 ? '✓' : '✗'} tests: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${skipped} skipped (${seconds} s)`)
+    } else {
+      failed++
+      summary.push(`✗ tests: Vitest ended without a report (${seconds} s)`)
+    }
+  } else {
+    if (status === 0) passed++
+    else failed++
+    summary.push(`${status === 0 ? '✓' : '✗'} ${name} (${seconds} s)`)
+  }
+}
+
+console.log(`\n${summary.join('\n')}\n`)
+console.log(`${passed} passed, ${failed} failed`)
+process.exit(failed === 0 ? 0 : 1)

@@ -1,0 +1,8 @@
+import 'vitest/browser'
+
+declare module 'vitest/browser' {
+  interface BrowserCommands {
+    /** Real mouse-wheel scrolling over the test frame (Playwright `mouse.wheel`). */
+    wheel: (deltaX: number, deltaY: number) => Promise<void>
+  }
+}

@@ -1,0 +1,12 @@
+import '@testing-library/jest-dom/vitest'
+import { cleanup } from '@testing-library/react'
+import { afterEach } from 'vitest'
+import { FakeIntersectionObserver } from '../support/intersection'
+
+// jsdom has no IntersectionObserver: a controllable stand-in.
+globalThis.IntersectionObserver = FakeIntersectionObserver as unknown as typeof IntersectionObserver
+
+afterEach(() => {
+  cleanup()
+  FakeIntersectionObserver.instances.length = 0
+})

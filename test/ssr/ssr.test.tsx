@@ -1,0 +1,47 @@
+import { useRef } from 'react'
+import { renderToString } from 'react-dom/server'
+import { describe, expect, it } from 'vitest'
+import {
+  PersonalizationProvider,
+  useBehavior,
+  useClickTracking,
+  useDwellTime,
+  useExitIntent,
+  useHoverIntent,
+  useIdle,
+  usePageView,
+  useScrollDepth,
+  useScrollVelocity,
+} from '../../src'
+
+function Page() {
+  const ref = useRef<HTMLElement>(null)
+  useDwellTime(ref, { id: 'hero' })
+  useHoverIntent(ref, { id: 'hero' })
+  useClickTracking(ref, { id: 'hero' })
+  useScrollDepth()
+  useScrollVelocity()
+  useIdle()
+  usePageView('/')
+  useExitIntent()
+  const visits = useBehavior((p) => p.visitor.visits)
+  const device = useBehavior((p) => p.context.device)
+  return (
+    <section ref={ref}>
+      visits {visits}, device {device}
+    </section>
+  )
+}
+
+describe('server rendering', () => {
+  it('renders the provider and every hook without touching window or document', () => {
+    expect(typeof window).toBe('undefined')
+    expect(typeof document).toBe('undefined')
+    const html = renderToString(
+      <PersonalizationProvider consent="granted">
+        <Page />
+      </PersonalizationProvider>,
+    )
+    expect(html).toBe('<section>visits <!-- -->1<!-- -->, device <!-- -->unknown</section>')
+  })
+})
