@@ -138,7 +138,7 @@ export interface Limits {
   pending: number
 }
 
-export const DEFAULT_LIMITS: Limits = {
+export const DEFAULT_LIMITS: Readonly<Limits> = {
   pages: 50,
   sections: 100,
   hover: 100,
