@@ -54,7 +54,7 @@ export function ProfilePanel() {
           ['velocity', `${round(profile.scroll.velocity)} px/s`],
         ]}
       />
-      <Table caption="Sections: visible time" data={rows(profile.sections, (s) => `${(s.dwellMs / 1000).toFixed(1)} s · ${s.views} ${s.views === 1 ? "view" : "views"}`)} />
+      <Table caption="Sections: visible time" data={rows(profile.sections, (s) => `${(s.dwellMs / 1000).toFixed(1)} s · ${s.views} ${s.views === 1 ? 'view' : 'views'}`)} />
       <Table caption="Hover intent" data={rows(profile.hover, (h) => `${h.count} × · ${(h.dwellMs / 1000).toFixed(1)} s`)} />
       <Table caption="Clicks" data={rows(profile.clicks, (c) => String(c.count))} />
     </aside>
