@@ -82,6 +82,8 @@ describe('signal hooks in the DOM', () => {
       expect(during['window:pointermove']).toBe(1)
       expect(FakeIntersectionObserver.live()).toHaveLength(1)
       expect([...FakeIntersectionObserver.live()[0]!.targets]).toHaveLength(2)
+      // Listeners on scrolling and input never block the browser's scrolling.
+      for (const key of ['window:scroll', 'window:wheel', 'window:touchstart', 'window:pointermove']) expect(listeners.isPassive(key), key).toBe(true)
       view.unmount()
       // React DOM keeps its own document listener for the life of the page.
       // The hooks listen on window, document and the tracked sections. React
@@ -293,6 +295,34 @@ describe('useScrollDepth', () => {
 })
 
 describe('useExitIntent', () => {
+  it('on a touch screen, records a fast upward scroll as exit intent, not a slow one', () => {
+    vi.stubGlobal('matchMedia', (query: string) => ({ matches: query === '(pointer: coarse)', media: query }))
+    try {
+      render(
+        <PersonalizationProvider attune={attune}>
+          <Tracked />
+        </PersonalizationProvider>,
+      )
+      const scrollTo = (y: number) => {
+        act(() => {
+          window.scrollY = y
+          window.dispatchEvent(new Event('scroll'))
+        })
+        advance(16)
+      }
+      scrollTo(3000)
+      // Slow upward reading: 10 px per frame, about 600 px/s.
+      for (let y = 2990; y >= 2900; y -= 10) scrollTo(y)
+      expect(attune.getProfile().events[EXIT_INTENT_EVENT]).toBeUndefined()
+      // A flick upward: 80 px per frame, about 5000 px/s.
+      for (let y = 2820; y >= 2500; y -= 80) scrollTo(y)
+      expect(attune.getProfile().events[EXIT_INTENT_EVENT]?.count).toBe(1)
+    } finally {
+      vi.unstubAllGlobals()
+      window.scrollY = 0
+    }
+  })
+
   it('records exit intent when the mouse leaves through the top, at most once per cooldown', () => {
     render(
       <PersonalizationProvider attune={attune}>

@@ -4,6 +4,7 @@
  */
 export function trackListeners() {
   const live = new Map<string, number>()
+  const passive = new Map<string, boolean>()
   const original = { add: EventTarget.prototype.addEventListener, remove: EventTarget.prototype.removeEventListener }
   // jsdom's window does not take these from EventTarget.prototype: patch it too.
   const windowOriginal = { add: window.addEventListener, remove: window.removeEventListener }
@@ -26,6 +27,7 @@ export function trackListeners() {
     if (!set.has(key)) {
       set.add(key)
       live.set(keyOf(this, type), (live.get(keyOf(this, type)) ?? 0) + 1)
+      passive.set(keyOf(this, type), typeof options === 'object' && options.passive === true)
     }
     return (this === window ? windowOriginal : original).add.call(this, type, listener, options)
   }
@@ -37,6 +39,8 @@ export function trackListeners() {
   window.addEventListener = EventTarget.prototype.addEventListener
   window.removeEventListener = EventTarget.prototype.removeEventListener
   return {
+    /** Whether the last listener added for `target:type` was passive. */
+    isPassive: (key: string) => passive.get(key),
     /** Listeners installed now, by `target:type`, leaving out the zeros. */
     snapshot: () => Object.fromEntries([...live].filter(([, n]) => n !== 0)),
     restore: () => {
