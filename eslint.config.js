@@ -4,7 +4,8 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist', 'storybook-static', 'coverage', 'node_modules', '.cache', '!.storybook'] },
+  // types/ holds ambient declarations for the library build alone (tsconfig.build.json).
+  { ignores: ['dist', 'storybook-static', 'coverage', 'node_modules', '.cache', 'types', '!.storybook'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -1,4 +1,4 @@
-import { countSince, evictLeastRecent, pushRecent } from './bounded'
+import { countSince, entryOf, evictLeastRecent, pushRecent } from './bounded'
 import type { BehaviorEvent } from './events'
 import { KEYED, randomId, timeOfDay, type KeyedCollection, type Limits, type Profile } from './profile'
 import { decay, ema, emaAlpha } from './smoothing'
@@ -12,6 +12,10 @@ export interface AggregateConfig {
 }
 
 type Owned = KeyedCollection | 'scroll' | 'idle'
+
+/** Events the visitor causes, as opposed to time accruing and idleness being noticed. */
+const isActivity = (event: BehaviorEvent): boolean =>
+  event.type === 'idle' ? !event.idle : event.type !== 'dwell' && event.type !== 'page-dwell'
 
 /** Time constant of the scroll velocity EMA: a steady speed is reached to 63% after 500 ms of scrolling. */
 const VELOCITY_TAU_MS = 500
@@ -49,21 +53,25 @@ export function aggregate(
   for (let i = 0; i < events.length; i++) {
     const event = events[i]!
     const t = times[i]!
-    if (t - visitor.lastSeen > config.sessionTimeoutMs) {
-      visitor.visits += 1
-      visitor.sessionId = randomId()
-      visitor.sessionStart = t
-      copied.add('scroll').add('idle')
-      draft.scroll = { depth: 0, velocity: 0, y: 0, at: 0 }
-      draft.idle = { idle: false, since: 0, totalMs: 0 }
+    // Only what the visitor does keeps a session alive or starts a new one.
+    // Time that accrues on its own (dwell on a page left open) and going idle
+    // do not: a tab left open all night is not one long session.
+    if (isActivity(event)) {
+      if (t - visitor.lastSeen > config.sessionTimeoutMs) {
+        visitor.visits += 1
+        visitor.sessionId = randomId()
+        visitor.sessionStart = t
+        copied.add('scroll').add('idle')
+        draft.scroll = { depth: 0, velocity: 0, y: 0, at: 0 }
+        draft.idle = { idle: false, since: 0, totalMs: 0 }
+      }
+      visitor.lastSeen = Math.max(visitor.lastSeen, t)
     }
-    // Going idle is not activity: it must not keep a session alive.
-    if (!(event.type === 'idle' && event.idle)) visitor.lastSeen = Math.max(visitor.lastSeen, t)
 
     switch (event.type) {
       case 'pageview': {
         const pages = own('pages')
-        const page = pages[event.path]
+        const page = entryOf(pages, event.path)
         pages[event.path] = { views: (page?.views ?? 0) + 1, dwellMs: page?.dwellMs ?? 0, last: t }
         if (draft.page !== event.path) {
           draft.page = event.path
@@ -73,14 +81,14 @@ export function aggregate(
       }
       case 'page-dwell': {
         const pages = own('pages')
-        const page = pages[event.path]
+        const page = entryOf(pages, event.path)
         pages[event.path] = { views: page?.views ?? 0, dwellMs: (page?.dwellMs ?? 0) + event.ms, last: t }
         break
       }
       case 'view':
       case 'dwell': {
         const sections = own('sections')
-        const section = sections[event.id]
+        const section = entryOf(sections, event.id)
         sections[event.id] = {
           views: (section?.views ?? 0) + (event.type === 'view' ? 1 : 0),
           dwellMs: (section?.dwellMs ?? 0) + (event.type === 'dwell' ? event.ms : 0),
@@ -109,18 +117,18 @@ export function aggregate(
       }
       case 'hover': {
         const hover = own('hover')
-        const entry = hover[event.id]
+        const entry = entryOf(hover, event.id)
         hover[event.id] = { count: (entry?.count ?? 0) + 1, dwellMs: (entry?.dwellMs ?? 0) + event.ms, last: t }
         break
       }
       case 'click': {
         const clicks = own('clicks')
-        clicks[event.id] = { count: (clicks[event.id]?.count ?? 0) + 1, last: t }
+        clicks[event.id] = { count: (entryOf(clicks, event.id)?.count ?? 0) + 1, last: t }
         break
       }
       case 'track': {
         const all = own('events')
-        const entry = all[event.name]
+        const entry = entryOf(all, event.name)
         all[event.name] = {
           count: (entry?.count ?? 0) + 1,
           last: t,
@@ -133,7 +141,7 @@ export function aggregate(
         const traits = { ...visitor.traits }
         let size = Object.keys(traits).length
         for (const [key, value] of Object.entries(event.traits)) {
-          if (!(key in traits)) {
+          if (!Object.hasOwn(traits, key)) {
             // A full set of traits keeps the ones it has: identity data is not
             // evicted silently by a later, possibly accidental, trait.
             if (size >= limits.traits) continue
@@ -157,19 +165,19 @@ export function aggregate(
 
   for (const key of KEYED) if (copied.has(key)) evictLeastRecent(draft[key], limits[key])
 
-  const hour = new Date(visitor.lastSeen).getHours()
+  const hour = new Date(times[times.length - 1] ?? visitor.lastSeen).getHours()
   if (hour !== draft.context.hour) draft.context = { ...draft.context, hour, timeOfDay: timeOfDay(hour) }
   return draft
 }
 
 /** Score of an event as of `now`: decayed since the event last happened. 0 for an unknown event. */
 export function eventScore(profile: Profile, name: string, now: number, halfLifeMs: number): number {
-  const entry = profile.events[name]
+  const entry = entryOf(profile.events, name)
   return entry ? decay(entry.score, now - entry.last, halfLifeMs) : 0
 }
 
 /** How many times an event happened within the last `windowMs` (at most `limits.recent`). */
 export function eventCount(profile: Profile, name: string, windowMs: number, now: number): number {
-  const entry = profile.events[name]
+  const entry = entryOf(profile.events, name)
   return entry ? countSince(entry.recent, windowMs, now) : 0
 }

@@ -3,7 +3,8 @@ import { createStore } from 'zustand/vanilla'
 import { aggregate, type AggregateConfig } from './aggregate'
 import { CONSENT_VALUES, initialConsent, type Consent } from './consent'
 import { detectContext } from './context'
-import { DEV, describeError, warn } from './dev'
+import { describeError, warn } from './dev'
+import { isFiniteNumber } from './guards'
 import type { BehaviorEvent } from './events'
 import {
   NewerVersionError,
@@ -79,7 +80,12 @@ interface State {
 
 export function createAttune(options: AttuneOptions = {}): Attune {
   const now = options.now ?? Date.now
-  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits }
+  const limits = { ...DEFAULT_LIMITS }
+  for (const [key, value] of Object.entries(options.limits ?? {}) as [keyof Limits, unknown][]) {
+    // A bound that is not a positive number would evict everything, or nothing.
+    if (Object.hasOwn(DEFAULT_LIMITS, key) && isFiniteNumber(value) && value >= 1) limits[key] = Math.floor(value)
+    else if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') warn(`createAttune() ignored limits.${key}: expected a number ≥ 1, got ${String(value)}.`)
+  }
   const config: AggregateConfig = {
     limits,
     halfLifeMs: options.halfLifeMs ?? HALF_LIFE_MS,
@@ -92,7 +98,11 @@ export function createAttune(options: AttuneOptions = {}): Attune {
   // left untouched, and this page keeps its profile in memory.
   let readOnly = false
   let forgetting = false
-  const storage = failSafeStorage(resolveStorage(options.storage), (error) =>
+  // Whether the stored profile has been merged into the live one: a second
+  // grant (granted, pending, granted) must not merge the same data again.
+  let hydrated = false
+  const backend = resolveStorage(options.storage)
+  const storage = failSafeStorage(backend, (error) =>
     warn(`storage failed (${describeError(error)}); the profile is kept in memory for the rest of this page's life.`),
   )
   const fresh = () => {
@@ -141,17 +151,18 @@ export function createAttune(options: AttuneOptions = {}): Attune {
     now,
     schedule: options.schedule,
     maxPending: limits.pending,
+    onQueued: adapter.watch,
     commit: (events, times) => store.setState({ profile: aggregate(store.getState().profile, events, times, config) }),
   })
 
-  /** Reads the stored profile into the live one and saves the result. */
+  /** Reads the stored profile into the live one, once per instance. */
   const hydrate = () => {
-    tracker.flush()
+    hydrated = true
     void store.persist.rehydrate()
-    // Save at once what the merge produced (a new visit, pre-consent behavior).
-    store.setState({})
   }
 
+  // Reading only: nothing is written until the first commit, so an instance
+  // made and dropped during render (StrictMode) leaves storage as it was.
   if (consent === 'granted') hydrate()
 
   const attune: Attune = {
@@ -164,16 +175,23 @@ export function createAttune(options: AttuneOptions = {}): Attune {
     },
     setConsent(next) {
       if (!CONSENT_VALUES.includes(next)) {
-        if (DEV) warn(`setConsent() ignored ${JSON.stringify(next)}; expected 'granted', 'denied' or 'pending'.`)
+        if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') warn(`setConsent() ignored ${JSON.stringify(next)}; expected 'granted', 'denied' or 'pending'.`)
         return
       }
-      const previous = consent
-      if (next === previous) return
+      if (next === consent) return
+      // Commit what was recorded under the old consent first: a grant must
+      // read the stored profile before anything can overwrite it.
+      tracker.flush()
       consent = next
-      if (next === 'granted') return hydrate()
+      if (next === 'granted') {
+        if (!hydrated) hydrate()
+        // Save what the merge produced (a new visit, behavior from before consent).
+        store.setState({})
+        return
+      }
       adapter.cancel()
-      // Withdrawing consent erases what was stored under it.
-      if (next === 'denied' && previous === 'granted') removeStored()
+      // Refusing consent erases what an earlier consent stored.
+      if (next === 'denied') removeStored()
     },
     getConsent: () => consent,
     forget() {
@@ -198,8 +216,16 @@ export function createAttune(options: AttuneOptions = {}): Attune {
     now,
   }
 
+  /** Removes every key Attune wrote, from the real storage too when a failure put memory in its place. */
   function removeStored() {
-    for (const key of new Set([name, ...keysWithPrefix(storage, prefix)])) storage.removeItem(key)
+    readOnly = false
+    for (const target of [storage, backend]) {
+      try {
+        for (const key of new Set([name, ...keysWithPrefix(target, prefix)])) target.removeItem(key)
+      } catch {
+        // The real storage still fails: what it holds cannot be reached.
+      }
+    }
   }
 
   return attune

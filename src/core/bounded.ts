@@ -4,6 +4,14 @@
  */
 
 /**
+ * The entry under `key`, if the record has one of its own. Ids come from the
+ * page: `constructor` or `toString` must not find what the prototype holds.
+ */
+export function entryOf<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined
+}
+
+/**
  * Deletes the least recently used entries (smallest `last`) of `record` until
  * at most `limit` remain. Mutates `record`, which must be the caller's own copy.
  */

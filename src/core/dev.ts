@@ -1,13 +1,14 @@
 /**
- * Diagnostics. `DEV` is false in production builds: bundlers replace
- * `process.env.NODE_ENV` in the app's build, so the checks below fold away
- * with the messages they guard.
+ * Diagnostics.
+ *
+ * Development-only messages are guarded where they are written, by
+ * `typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'`,
+ * spelled out at each place: bundlers replace `process.env.NODE_ENV` in the
+ * app's production build, and the guarded message then folds away, whichever
+ * bundler it is (a shared `DEV` constant is not inlined across modules by all
+ * of them). Where `process` does not exist at all (a plain
+ * `<script type="module">`), the guard is false, instead of a crash.
  */
-// Declared here, not through @types/node: the core must build without Node's types.
-declare const process: { env: { NODE_ENV?: string } }
-
-export const DEV: boolean = process.env.NODE_ENV !== 'production'
-
 /** Prints a warning in every build: for problems with stored data. */
 export function warn(message: string): void {
   console.warn('[attune] ' + message)

@@ -72,6 +72,17 @@ function show(value: unknown): string {
   return Array.isArray(value) ? 'an array' : typeof value
 }
 
+/** FIELDS parsed once: `[type]: [name, kind, optional][]`, checked on every `record()`. */
+const SPECS = Object.fromEntries(
+  Object.entries(FIELDS).map(([type, fields]) => [
+    type,
+    fields.split(' ').map((field) => {
+      const [name = '', kind = ''] = field.split(':')
+      return [name.replace('?', ''), kind, name.endsWith('?')] as const
+    }),
+  ]),
+) as Record<BehaviorEventType, (readonly [string, string, boolean])[]>
+
 /**
  * The first field of `event` that is wrong, as `[type, field, kind]`;
  * `[type]` for an unknown type, `[]` when `event` is not an object, and
@@ -80,12 +91,11 @@ function show(value: unknown): string {
 function firstProblem(event: unknown): string[] | null {
   if (!isObject(event)) return []
   const type = event.type as BehaviorEventType
-  const fields = typeof type === 'string' && Object.hasOwn(FIELDS, type) ? FIELDS[type] : undefined
-  if (fields === undefined) return [type]
-  for (const field of fields.split(' ')) {
-    const [name = '', kind = ''] = field.split(':')
-    const value = event[name.replace('?', '')]
-    if (!(name.endsWith('?') && value === undefined) && !KINDS[kind]!(value)) return [type, name.replace('?', ''), kind]
+  const specs = typeof type === 'string' && Object.hasOwn(SPECS, type) ? SPECS[type] : undefined
+  if (specs === undefined) return [type]
+  for (const [name, kind, optional] of specs) {
+    const value = event[name]
+    if (!(optional && value === undefined) && !KINDS[kind]!(value)) return [type, name, kind]
   }
   return null
 }

@@ -10,7 +10,7 @@ export type { Consent } from './consent'
 export type { BehaviorEvent, BehaviorEventType } from './events'
 export { migrate, MIGRATIONS, STORED_VERSION } from './persistence'
 export type { Migrations, PersistedState } from './persistence'
-export { createProfile, DEFAULT_LIMITS, PROFILE_VERSION } from './profile'
+export { createProfile, DEFAULT_LIMITS, EMPTY_PROFILE, PROFILE_VERSION } from './profile'
 export type {
   ClickStats,
   Context,

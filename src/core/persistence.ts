@@ -5,7 +5,7 @@
  * middleware (consent gate, write throttling, corruption handling).
  */
 import type { PersistStorage, StorageValue } from 'zustand/middleware'
-import { evictLeastRecent } from './bounded'
+import { entryOf, evictLeastRecent } from './bounded'
 import { isFiniteNumber as isFinite, isObject } from './guards'
 import { isTrait } from './events'
 import { KEYED, PROFILE_VERSION, type KeyedCollection, type Limits, type Profile, type Trait } from './profile'
@@ -74,8 +74,9 @@ function cleanEntries(raw: unknown, fields: readonly string[], withRecent: boole
 /**
  * Checks a profile read from storage. Returns a clean copy (unknown fields
  * dropped, damaged entries left out, collections trimmed to their limits),
- * or null when its core (the visitor) is unusable. Context, scroll and idle
- * describe the current page, so they come from `live`, never from storage.
+ * or null when its core (the visitor) is unusable. The current page, context,
+ * scroll and idle describe this page load, so they come from `live`, never
+ * from storage.
  */
 export function sanitizeProfile(raw: unknown, live: Profile, limits: Limits): Profile | null {
   if (!isObject(raw) || !isObject(raw.visitor)) return null
@@ -92,7 +93,6 @@ export function sanitizeProfile(raw: unknown, live: Profile, limits: Limits): Pr
   const profile: Profile = {
     ...live,
     visitor: { id: v.id, firstSeen: v.firstSeen, lastSeen: v.lastSeen, visits: Math.max(1, v.visits), sessionId: v.sessionId, sessionStart: v.sessionStart, traits },
-    page: isString(raw.page) ? raw.page : null,
   }
   for (const key of KEYED) {
     profile[key] = cleanEntries(raw[key], ENTRY_FIELDS[key], key === 'events', limits.recent)
@@ -143,12 +143,11 @@ export function mergeProfiles(stored: Profile, live: Profile, options: { limits:
       sessionStart: continues && l.visits === 1 ? s.sessionStart : l.sessionStart,
       traits: { ...s.traits, ...l.traits },
     },
-    page: live.page ?? stored.page,
   }
   for (const key of KEYED) {
     const into: Record<string, Entry> = { ...(stored[key] as unknown as Record<string, Entry>) }
     for (const [id, entry] of Object.entries(live[key] as unknown as Record<string, Entry>)) {
-      const existing = into[id]
+      const existing = entryOf(into, id)
       into[id] = existing ? mergeEntry(existing, entry, options.halfLifeMs, options.limits.recent) : entry
     }
     evictLeastRecent(into as never, options.limits[key])
@@ -162,11 +161,17 @@ export interface PersistAdapter extends PersistStorage<PersistedState> {
   flush: () => void
   /** Drops a pending change without writing it. */
   cancel: () => void
+  /**
+   * Watches for the page going away while something is waiting: a change to
+   * write, or (say the tracker) events not yet committed. Call it when events
+   * are queued, so the click that navigates away is saved too.
+   */
+  watch: () => void
 }
 
 export interface PersistAdapterOptions {
   storage: StorageLike
-  /** Whether storage may be touched now (consent granted, not read-only). */
+  /** Whether storage may be written now (consent granted, not read-only). */
   allowed(): boolean
   /** Writes are gathered and made at most once per this many ms. */
   delayMs: number
@@ -187,16 +192,18 @@ export function createPersistAdapter(options: PersistAdapterOptions): PersistAda
   const { storage } = options
   let pending: { name: string; value: StorageValue<PersistedState> } | null = null
   let timer: ReturnType<typeof setTimeout> | undefined
-  const canListen = typeof document !== 'undefined' && typeof addEventListener === 'function'
+  let watching = false
+  const canWatch = typeof document !== 'undefined' && typeof addEventListener === 'function'
+  const hidden = () => canWatch && document.visibilityState === 'hidden'
 
   const onHide = (event: Event) => {
-    if (event.type === 'pagehide' || document.visibilityState === 'hidden') {
-      options.beforeHide()
-      adapter.flush()
-    }
+    if (event.type !== 'pagehide' && !hidden()) return
+    options.beforeHide()
+    adapter.flush()
   }
   const listen = (on: boolean) => {
-    if (!canListen) return
+    if (!canWatch || watching === on) return
+    watching = on
     const method = on ? 'addEventListener' : 'removeEventListener'
     globalThis[method]('pagehide', onHide)
     document[method]('visibilitychange', onHide)
@@ -204,7 +211,6 @@ export function createPersistAdapter(options: PersistAdapterOptions): PersistAda
 
   const adapter: PersistAdapter = {
     getItem(name) {
-      if (!options.allowed()) return null
       const raw = storage.getItem(name)
       if (raw == null) return null
       let parsed: unknown
@@ -214,18 +220,20 @@ export function createPersistAdapter(options: PersistAdapterOptions): PersistAda
         options.onUnreadable('it is not valid JSON')
         return null
       }
-      if (!isObject(parsed) || !isFinite(parsed.version) || !isObject(parsed.state)) {
-        options.onUnreadable('it is not an Attune profile')
-        return null
+      // The version first: data of a newer build may have any shape, and
+      // migrate() must see it to leave it alone.
+      if (isObject(parsed) && isFinite(parsed.version) && (parsed.version > STORED_VERSION || isObject(parsed.state))) {
+        return parsed as unknown as StorageValue<PersistedState>
       }
-      return parsed as unknown as StorageValue<PersistedState>
+      options.onUnreadable('it is not an Attune profile')
+      return null
     },
     setItem(name, value) {
       if (!options.allowed()) return
-      if (!pending && !timer) listen(true)
       pending = { name, value }
-      if (options.delayMs <= 0 || (canListen && document.visibilityState === 'hidden')) adapter.flush()
-      else timer ??= setTimeout(adapter.flush, options.delayMs)
+      if (options.delayMs <= 0 || hidden()) return adapter.flush()
+      listen(true)
+      timer ??= setTimeout(adapter.flush, options.delayMs)
     },
     removeItem(name) {
       if (pending?.name === name) adapter.cancel()
@@ -237,10 +245,13 @@ export function createPersistAdapter(options: PersistAdapterOptions): PersistAda
       if (write && options.allowed()) storage.setItem(write.name, JSON.stringify(write.value))
     },
     cancel() {
-      if (timer !== undefined) clearTimeout(timer)
-      if (pending || timer !== undefined) listen(false)
+      clearTimeout(timer)
       timer = undefined
       pending = null
+      listen(false)
+    },
+    watch() {
+      if (options.allowed()) listen(true)
     },
   }
   return adapter

@@ -32,12 +32,13 @@ export function memoryStorage(): StorageLike {
 
 /**
  * The storage an option names. Browsers can refuse access to Web Storage
- * altogether (cookies blocked: a SecurityError on access), and the server has
- * none: both get memory.
+ * altogether (cookies blocked: a SecurityError on access), and servers must
+ * not share one between visitors: both get memory.
  */
 export function resolveStorage(option: StorageOption | undefined): StorageLike {
   if (typeof option === 'object') return option
-  if (option === 'memory') return memoryStorage()
+  // No window: a server, where a global storage would be shared by every request.
+  if (option === 'memory' || typeof window === 'undefined') return memoryStorage()
   try {
     const storage = option === 'session' ? globalThis.sessionStorage : globalThis.localStorage
     if (storage) return storage

@@ -1,4 +1,4 @@
-import { DEV, warn } from './dev'
+import { warn } from './dev'
 import { describeInvalidEvent, isValidEvent, type BehaviorEvent } from './events'
 
 /**
@@ -17,6 +17,8 @@ export interface TrackerOptions {
   schedule?: Schedule | undefined
   /** Queue length that forces a commit, whatever the schedule. */
   maxPending: number
+  /** Called when the queue stops being empty. */
+  onQueued?: () => void
 }
 
 export interface Tracker {
@@ -27,6 +29,9 @@ export interface Tracker {
   /** Drops everything queued. */
   clear: () => void
 }
+
+/** One frame at 60 Hz, for `'frame'` where there are no animation frames. */
+const FRAME_MS = 16
 
 const pageHidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden'
 
@@ -53,18 +58,21 @@ export function createTracker(options: TrackerOptions): Tracker {
   return {
     record(event) {
       if (!isValidEvent(event)) {
-        if (DEV) warn(`record() ignored an event: ${describeInvalidEvent(event)}`)
+        if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') warn(`record() ignored an event: ${describeInvalidEvent(event)}`)
         return
       }
-      events.push(event)
+      if (events.length === 0) options.onQueued?.()
+      // A copy: the caller may reuse or change its object before the commit.
+      events.push(event.type === 'identify' ? { ...event, traits: { ...event.traits } } : { ...event })
       times.push(options.now())
       // A hidden page runs no animation frames: commit at once, or the
       // events would wait until the visitor comes back (or be lost).
       if (schedule === 'sync' || events.length >= options.maxPending || pageHidden()) return flush()
       if (scheduled || schedule === 'manual') return
       scheduled = true
-      if (schedule === 'frame') requestAnimationFrame(flush)
-      else schedule(flush)
+      if (typeof schedule === 'function') schedule(flush)
+      else if (typeof requestAnimationFrame === 'function') requestAnimationFrame(flush)
+      else setTimeout(flush, FRAME_MS)
     },
     flush,
     clear() {

@@ -12,8 +12,10 @@ export const retainScrollRecording = refCounted<Attune>((attune) => {
   const stopScroll = subscribeScroll((scroll) => attune.record({ type: 'scroll', ...scroll }))
   // A new page starts its depth at 0: measure it at once, since a page that
   // fits the viewport never scrolls, and hooks may run in any order.
+  // Deferred: recording from inside a subscriber would commit while other
+  // subscribers are still being told about the previous commit.
   const stopPages = attune.subscribe((profile, previous) => {
-    if (profile.page !== previous.page) sample()
+    if (profile.page !== previous.page) queueMicrotask(sample)
   })
   return () => {
     stopScroll()

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react'
-import type { Profile } from '../core'
+import { EMPTY_PROFILE, type Profile } from '../core'
 import { useAttune } from '../providers/AttuneContext'
 
 interface Selection<T> {
@@ -12,6 +12,9 @@ interface Selection<T> {
  * Reads from the live profile. The component re-renders only when the
  * selected value changes, as judged by `equality` (default `Object.is`), so
  * select narrowly: `useBehavior((p) => p.scroll.depth > 0.5)`.
+ *
+ * Server rendering and hydration read `EMPTY_PROFILE`, so the server's HTML
+ * and the client's first render agree; the live profile follows at once.
  */
 export function useBehavior<T>(selector: (profile: Profile) => T, equality: (a: T, b: T) => boolean = Object.is): T {
   const attune = useAttune('useBehavior')
@@ -19,14 +22,18 @@ export function useBehavior<T>(selector: (profile: Profile) => T, equality: (a: 
   // function each render) that returns an equal value keeps returning the
   // very same one, and React sees no change.
   const memo = useRef<Selection<T> | null>(null)
-  const getSnapshot = useCallback(() => {
-    const profile = attune.getProfile()
-    const previous = memo.current
-    if (previous && previous.profile === profile && previous.selector === selector) return previous.value
-    const selected = selector(profile)
-    const value = previous && equality(previous.value, selected) ? previous.value : selected
-    memo.current = { profile, selector, value }
-    return value
-  }, [attune, selector, equality])
-  return useSyncExternalStore(attune.subscribe, getSnapshot, getSnapshot)
+  const select = useCallback(
+    (profile: Profile) => {
+      const previous = memo.current
+      if (previous && previous.profile === profile && previous.selector === selector) return previous.value
+      const selected = selector(profile)
+      const value = previous && equality(previous.value, selected) ? previous.value : selected
+      memo.current = { profile, selector, value }
+      return value
+    },
+    [selector, equality],
+  )
+  const getSnapshot = useCallback(() => select(attune.getProfile()), [attune, select])
+  const getServerSnapshot = useCallback(() => select(EMPTY_PROFILE), [select])
+  return useSyncExternalStore(attune.subscribe, getSnapshot, getServerSnapshot)
 }

@@ -1,5 +1,6 @@
-import { useEffect, type RefObject } from 'react'
+import { useEffect } from 'react'
 import { useAttune } from '../providers/AttuneContext'
+import { resolveTarget, type Target } from './target'
 
 export interface ClickTrackingOptions {
   /** The element's id in the profile (`clicks[id]`). */
@@ -11,13 +12,13 @@ export interface ClickTrackingOptions {
  * activation of buttons and links included. Never re-renders the component
  * that calls it.
  */
-export function useClickTracking(ref: RefObject<Element | null>, { id }: ClickTrackingOptions): void {
+export function useClickTracking(target: Target, { id }: ClickTrackingOptions): void {
   const attune = useAttune('useClickTracking')
   useEffect(() => {
-    const element = ref.current
+    const element = resolveTarget(target, 'useClickTracking', id)
     if (!element) return
     const onClick = () => attune.record({ type: 'click', id })
     element.addEventListener('click', onClick)
     return () => element.removeEventListener('click', onClick)
-  }, [attune, ref, id])
+  }, [attune, target, id])
 }

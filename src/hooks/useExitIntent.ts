@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import type { Attune } from '../core'
 import { subscribePageLeaveTop, subscribeScroll } from '../dom/sources'
 import { useAttune } from '../providers/AttuneContext'
 
@@ -11,6 +12,8 @@ const EXIT_INTENT_COOLDOWN_MS = 5000
 const EXIT_SCROLL_SPEED = 1500
 /** Samples further apart than this are separate gestures, not one fast scroll. */
 const MAX_SAMPLE_GAP_MS = 100
+/** When each instance last recorded exit intent: the cooldown holds across every caller. */
+const lastExits = new WeakMap<Attune, number>()
 
 /**
  * Records exit intent as the custom event `exit_intent`: on desktop, the
@@ -20,11 +23,10 @@ const MAX_SAMPLE_GAP_MS = 100
 export function useExitIntent(): void {
   const attune = useAttune('useExitIntent')
   useEffect(() => {
-    let lastFired = -Infinity
     const fire = () => {
       const now = performance.now()
-      if (now - lastFired < EXIT_INTENT_COOLDOWN_MS) return
-      lastFired = now
+      if (now - (lastExits.get(attune) ?? -Infinity) < EXIT_INTENT_COOLDOWN_MS) return
+      lastExits.set(attune, now)
       attune.track(EXIT_INTENT_EVENT)
     }
     const stopMouse = subscribePageLeaveTop(fire)

@@ -1,5 +1,6 @@
-import { useEffect, type RefObject } from 'react'
+import { useEffect } from 'react'
 import { useAttune } from '../providers/AttuneContext'
+import { resolveTarget, type Target } from './target'
 
 export interface HoverIntentOptions {
   /** The element's id in the profile (`hover[id]`). */
@@ -19,10 +20,10 @@ const HOVER_INTENT_MS = 500
  * ignoring a pointer that only passes over, and touch (which has no hover).
  * Never re-renders the component that calls it.
  */
-export function useHoverIntent(ref: RefObject<Element | null>, { id, delayMs = HOVER_INTENT_MS }: HoverIntentOptions): void {
+export function useHoverIntent(target: Target, { id, delayMs = HOVER_INTENT_MS }: HoverIntentOptions): void {
   const attune = useAttune('useHoverIntent')
   useEffect(() => {
-    const element = ref.current
+    const element = resolveTarget(target, 'useHoverIntent', id)
     if (!element) return
     let enteredAt: number | null = null
     const enter = (event: Event) => {
@@ -41,5 +42,5 @@ export function useHoverIntent(ref: RefObject<Element | null>, { id, delayMs = H
       element.removeEventListener('pointerenter', enter)
       element.removeEventListener('pointerleave', leave)
     }
-  }, [attune, ref, id, delayMs])
+  }, [attune, target, id, delayMs])
 }

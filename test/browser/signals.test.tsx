@@ -39,12 +39,12 @@ async function wheel(deltaY: number) {
 }
 
 let renders = 0
-function Section({ id }: { id: string }) {
+function Section({ id, height = SECTION_HEIGHT }: { id: string; height?: number }) {
   const ref = useRef<HTMLElement>(null)
   useDwellTime(ref, { id })
   useHoverIntent(ref, { id })
   return (
-    <section ref={ref} data-testid={id} style={{ height: SECTION_HEIGHT, margin: 0, boxSizing: 'border-box', border: '1px solid #ccc' }}>
+    <section ref={ref} data-testid={id} style={{ height, margin: 0, boxSizing: 'border-box', border: '1px solid #ccc' }}>
       <h2 style={{ margin: 0 }}>{id}</h2>
     </section>
   )
@@ -139,6 +139,33 @@ describe('behavior signals in a real browser', () => {
     // Sections never seen have no time.
     expect(sections.reviews).toBeUndefined()
     expect(sections.footer).toBeUndefined()
+  })
+
+  it('counts a section taller than the viewport once it fills half of the viewport', async () => {
+    function Long() {
+      return (
+        <PersonalizationProvider attune={attune}>
+          <Section id="intro" />
+          <Section id="story" height={3 * SECTION_HEIGHT} />
+          <Section id="outro" />
+        </PersonalizationProvider>
+      )
+    }
+    const view = render(<Long />)
+    await settle()
+    // Three small steps: 'story' then fills 330 of 600 px, 55% of the
+    // viewport, while only 18% of it is visible, between the observer's steps.
+    for (let i = 0; i < 3; i++) await wheel(110)
+    expect(window.scrollY).toBe(330)
+    const start = performance.now()
+    await sleep(1200)
+    view.unmount()
+    const elapsed = performance.now() - start
+    attune.flush()
+    const story = attune.getProfile().sections.story
+    expect(story?.views).toBe(1)
+    expect(story!.dwellMs).toBeGreaterThan(elapsed - TOLERANCE_MS)
+    expect(story!.dwellMs).toBeLessThan(elapsed + TOLERANCE_MS)
   })
 
   it('stops dwell while the tab is hidden', async () => {

@@ -130,6 +130,24 @@ describe('aggregation', () => {
     expect(second).toMatchObject({ visits: 2, sessionStart: now(), id: first.id })
   })
 
+  it('neither starts nor extends a session with time that accrues on its own', () => {
+    const { attune, now } = setup()
+    attune.record({ type: 'click', id: 'x' })
+    // A tab left open and visible: dwell keeps arriving, nobody is there.
+    for (let i = 0; i < 180; i++) {
+      now.advance(MINUTE)
+      attune.record({ type: 'page-dwell', path: '/', ms: MINUTE })
+      attune.record({ type: 'dwell', id: 'hero', ms: MINUTE })
+    }
+    attune.record({ type: 'idle', idle: true })
+    expect(attune.getProfile().visitor.visits).toBe(1)
+    expect(attune.getProfile().pages['/']?.dwellMs).toBe(180 * MINUTE)
+    // The visitor comes back: one new session, not two.
+    attune.record({ type: 'idle', idle: false })
+    attune.record({ type: 'click', id: 'x' })
+    expect(attune.getProfile().visitor.visits).toBe(2)
+  })
+
   it('tracks idle periods and does not let idleness keep a session alive', () => {
     const { attune, now } = setup()
     now.advance(1000)
@@ -140,6 +158,26 @@ describe('aggregation', () => {
     attune.record({ type: 'idle', idle: false })
     expect(attune.getProfile().idle).toEqual({ idle: false, since: now(), totalMs: 5000 })
     expect(seen).toBe(now() - 6000)
+  })
+
+  it('treats ids that are names of Object.prototype members as ordinary ids', () => {
+    const { attune, now } = setup()
+    for (const name of ['constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
+      attune.track(name)
+      attune.record({ type: 'click', id: name })
+      attune.record({ type: 'pageview', path: name })
+      attune.record({ type: 'dwell', id: name, ms: 5 })
+      attune.record({ type: 'hover', id: name, ms: 600 })
+      attune.identify({ [name]: 1 })
+    }
+    const profile = attune.getProfile()
+    expect(profile.events.constructor).toEqual({ count: 1, last: now(), recent: [now()], score: 1 })
+    expect(profile.clicks.toString).toEqual({ count: 1, last: now() })
+    expect(profile.sections.valueOf).toEqual({ views: 0, dwellMs: 5, maxRatio: 0, last: now() })
+    expect(profile.visitor.traits).toEqual({ constructor: 1, toString: 1, hasOwnProperty: 1, valueOf: 1 })
+    expect(eventCount(profile, 'isPrototypeOf', MINUTE, now())).toBe(0)
+    expect(eventScore(profile, 'propertyIsEnumerable', now(), DAY)).toBe(0)
+    expect(JSON.parse(JSON.stringify(profile))).toEqual(profile)
   })
 
   it('merges traits from identify()', () => {

@@ -46,6 +46,32 @@ describe('bad input', () => {
     expect(warn).toHaveBeenCalledTimes(2)
   })
 
+  it('keeps what was recorded, even when the caller changes its object before the commit', () => {
+    const attune = createAttune({ storage: 'memory', schedule: 'manual' })
+    const dwell = { type: 'dwell' as const, id: 'hero', ms: 100 }
+    const traits: Record<string, unknown> = { plan: 'pro' }
+    attune.record(dwell)
+    attune.identify(traits as Record<string, string>)
+    dwell.ms = NaN
+    traits.plan = () => 'not JSON'
+    attune.flush()
+    expect(attune.getProfile().sections.hero?.dwellMs).toBe(100)
+    expect(attune.getProfile().visitor.traits).toEqual({ plan: 'pro' })
+  })
+
+  it('ignores limits that are not positive numbers, with a development warning', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const attune = createAttune({ storage: 'memory', schedule: 'sync', limits: { pages: undefined, clicks: NaN, hover: -1, events: 2 } })
+    attune.record({ type: 'pageview', path: '/a' })
+    attune.record({ type: 'click', id: 'a' })
+    for (const name of ['a', 'b', 'c']) attune.track(name)
+    expect(attune.getProfile().pages['/a']?.views).toBe(1)
+    expect(attune.getProfile().clicks.a?.count).toBe(1)
+    expect(Object.keys(attune.getProfile().events)).toHaveLength(2)
+    expect(warn).toHaveBeenCalledTimes(3)
+    expect(String(warn.mock.calls[0]![0])).toMatch(/limits\.pages: expected a number ≥ 1, got undefined/)
+  })
+
   it('stays silent in production builds', async () => {
     vi.stubEnv('NODE_ENV', 'production')
     vi.resetModules()

@@ -71,6 +71,44 @@ describe('consent', () => {
     expect(readStored(storage).state.profile.events.add_to_cart?.count).toBe(2)
   })
 
+  it('on grant, reads the stored profile before anything queued can overwrite it', () => {
+    const first = withStorage('granted')
+    first.attune.identify({ plan: 'pro' })
+    first.attune.track('earlier')
+    const id = first.attune.getProfile().visitor.id
+
+    // The click on "Accept" is queued in the same frame as the grant.
+    const later = createAttune({ now: first.now, storage: first.storage, schedule: 'manual', persistDelayMs: 0 })
+    later.record({ type: 'click', id: 'accept' })
+    later.setConsent('granted')
+    const profile = later.getProfile()
+    expect(profile.visitor.id).toBe(id)
+    expect(profile.visitor.traits).toEqual({ plan: 'pro' })
+    expect(profile.events.earlier?.count).toBe(1)
+    expect(profile.clicks.accept?.count).toBe(1)
+    expect(readStored(first.storage).state.profile.clicks.accept?.count).toBe(1)
+  })
+
+  it('merges the stored profile once: granted, pending, granted again counts nothing twice', () => {
+    const { attune, storage } = withStorage('granted')
+    attune.track('x')
+    attune.setConsent('pending')
+    attune.track('x')
+    attune.setConsent('granted')
+    expect(attune.getProfile().events.x?.count).toBe(2)
+    expect(attune.getProfile().visitor.visits).toBe(1)
+    expect(readStored(storage).state.profile.events.x?.count).toBe(2)
+  })
+
+  it('on refusal after pending, erases what an earlier consent stored', () => {
+    const first = withStorage('granted')
+    first.attune.track('x')
+    const later = createAttune({ now: first.now, storage: first.storage, schedule: 'sync', persistDelayMs: 0 })
+    expect(first.storage.map.has(KEY)).toBe(true)
+    later.setConsent('denied')
+    expect(first.storage.map.has(KEY)).toBe(false)
+  })
+
   it('on withdrawal (denied), erases what was stored and stops writing', () => {
     const { attune, storage } = withStorage('granted')
     attune.track('x')

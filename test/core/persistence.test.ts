@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createAttune, migrate, STORED_VERSION } from '../../src/core'
 import { fakeClock, readStored, spyStorage } from '../support/fakes'
 
+const readStoredRaw = (storage: { map: Map<string, string> }) => storage.map.get('attune:profile')
+
 const KEY = 'attune:profile'
 const MINUTE = 60_000
 
@@ -111,6 +113,14 @@ describe('persistence', () => {
     expect(second.getProfile().visitor.id).toBe(first.getProfile().visitor.id)
   })
 
+  it('leaves data of a newer version untouched, whatever its shape', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const newer = JSON.stringify({ state: ['a', 'future', 'format'], version: STORED_VERSION + 3 })
+    const storage = spyStorage({ [KEY]: newer })
+    granted(storage).track('x')
+    expect(storage.map.get(KEY)).toBe(newer)
+  })
+
   it('leaves data of a newer version untouched and keeps this page in memory', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const newer = JSON.stringify({ state: { profile: { future: true } }, version: STORED_VERSION + 1 })
@@ -146,6 +156,44 @@ describe('persistence', () => {
     expect(String(warn.mock.calls[0]![0])).toMatch(/storage failed.*in memory/)
   })
 
+  it('still erases the real storage on forget() and refusal after falling back to memory', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const storage = spyStorage()
+    const attune = granted(storage)
+    attune.track('x')
+    expect(storage.map.has(KEY)).toBe(true)
+    const setItem = storage.setItem
+    storage.setItem = () => {
+      throw new DOMException('Quota exceeded', 'QuotaExceededError')
+    }
+    attune.track('y') // fails, and storage falls back to memory
+    storage.setItem = setItem
+    attune.setConsent('denied')
+    expect(storage.map.has(KEY)).toBe(false)
+  })
+
+  it('writes again after a refusal erased data of a newer version, then consent came back', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const storage = spyStorage({ [KEY]: JSON.stringify({ state: 'a future format', version: STORED_VERSION + 1 }) })
+    const attune = granted(storage)
+    attune.track('x')
+    expect(readStoredRaw(storage)).toContain('a future format')
+    attune.setConsent('denied')
+    attune.setConsent('granted')
+    attune.track('y')
+    expect(readStored(storage).state.profile.events.y?.count).toBe(1)
+  })
+
+  it('does not restore the current page of an earlier visit', () => {
+    const storage = spyStorage()
+    const now = fakeClock()
+    granted(storage, now).record({ type: 'pageview', path: '/checkout' })
+    now.advance(60 * MINUTE)
+    const later = granted(storage, now)
+    expect(later.getProfile().page).toBeNull()
+    expect(later.getProfile().pages['/checkout']?.views).toBe(1)
+  })
+
   it('falls back to memory when only writes fail (quota exceeded)', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const storage = spyStorage()
@@ -158,28 +206,13 @@ describe('persistence', () => {
     expect(warn).toHaveBeenCalledTimes(1)
   })
 
-  it('uses sessionStorage when asked', () => {
-    const local = spyStorage()
-    const session = spyStorage()
-    vi.stubGlobal('localStorage', local)
-    vi.stubGlobal('sessionStorage', session)
+  it('on a server (no window), keeps the profile in memory even where a global localStorage exists', () => {
+    const shared = spyStorage()
+    vi.stubGlobal('localStorage', shared)
     try {
-      const attune = createAttune({ storage: 'session', consent: 'granted', schedule: 'sync', persistDelayMs: 0 })
+      const attune = createAttune({ consent: 'granted', schedule: 'sync', persistDelayMs: 0 })
       attune.track('x')
-      expect(session.map.has(KEY)).toBe(true)
-      expect(local.calls).toEqual([])
-    } finally {
-      vi.unstubAllGlobals()
-    }
-  })
-
-  it('uses localStorage by default, and honors a custom key prefix', () => {
-    const local = spyStorage()
-    vi.stubGlobal('localStorage', local)
-    try {
-      const attune = createAttune({ storageKey: 'shop', consent: 'granted', schedule: 'sync', persistDelayMs: 0 })
-      attune.track('x')
-      expect([...local.map.keys()]).toEqual(['shop:profile'])
+      expect(shared.calls).toEqual([])
     } finally {
       vi.unstubAllGlobals()
     }

@@ -1,5 +1,5 @@
 import { act, fireEvent, render } from '@testing-library/react'
-import { StrictMode, useRef } from 'react'
+import { StrictMode, useRef, useState } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   createAttune,
@@ -27,6 +27,7 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.useRealTimers()
+  vi.restoreAllMocks()
   setVisibility('visible')
 })
 
@@ -170,6 +171,24 @@ describe('useDwellTime', () => {
     expect(attune.getProfile().sections.hero?.dwellMs).toBe(2500)
   })
 
+  it('clamps a threshold outside 0–1 with a development warning, instead of crashing', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    function Percent() {
+      const ref = useRef<HTMLElement>(null)
+      useDwellTime(ref, { id: 'pct', threshold: 50 })
+      return <section ref={ref} data-testid="pct" />
+    }
+    const view = render(
+      <PersonalizationProvider attune={attune}>
+        <Percent />
+      </PersonalizationProvider>,
+    )
+    expect(String(warn.mock.calls[0]![0])).toMatch(/threshold must be from 0 to 1, got 50; using 1/)
+    FakeIntersectionObserver.report(view.getByTestId('pct'), 1)
+    advance(1000)
+    expect(attune.getProfile().sections.pct?.dwellMs).toBe(1000)
+  })
+
   it('reports the time not yet reported when the section unmounts', () => {
     const view = render(
       <PersonalizationProvider attune={attune}>
@@ -181,6 +200,56 @@ describe('useDwellTime', () => {
     view.unmount()
     expect(attune.getProfile().sections.hero?.dwellMs).toBe(700)
     expect(attune.getProfile().pages['/product']?.dwellMs).toBe(700)
+  })
+})
+
+describe('targets', () => {
+  it('track an element that mounts later, passed as the element itself', () => {
+    function Later() {
+      const [open, setOpen] = useState(false)
+      const [element, setElement] = useState<HTMLElement | null>(null)
+      useClickTracking(element, { id: 'panel' })
+      useDwellTime(element, { id: 'panel' })
+      return (
+        <>
+          <button type="button" onClick={() => setOpen(true)}>
+            Open
+          </button>
+          {open && (
+            <section ref={setElement} data-testid="panel">
+              Details
+            </section>
+          )}
+        </>
+      )
+    }
+    const view = render(
+      <PersonalizationProvider attune={attune}>
+        <Later />
+      </PersonalizationProvider>,
+    )
+    fireEvent.click(view.getByRole('button', { name: 'Open' }))
+    const panel = view.getByTestId('panel')
+    fireEvent.click(panel)
+    FakeIntersectionObserver.report(panel, 1)
+    advance(1000)
+    expect(attune.getProfile().clicks.panel?.count).toBe(1)
+    expect(attune.getProfile().sections.panel?.dwellMs).toBe(1000)
+  })
+
+  it('warn in development when a ref is not attached to anything', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    function Detached() {
+      const ref = useRef<HTMLElement>(null)
+      useClickTracking(ref, { id: 'ghost' })
+      return null
+    }
+    render(
+      <PersonalizationProvider attune={attune}>
+        <Detached />
+      </PersonalizationProvider>,
+    )
+    expect(String(warn.mock.calls[0]![0])).toMatch(/useClickTracking\('ghost'\): the ref is not attached to an element/)
   })
 })
 
@@ -254,6 +323,22 @@ describe('usePageView', () => {
     expect(attune.getProfile().pages['/product']?.dwellMs).toBe(3000)
   })
 
+  it('counts page time once when several components view the same page', () => {
+    function View() {
+      usePageView('/shared')
+      return null
+    }
+    render(
+      <PersonalizationProvider attune={attune}>
+        <View />
+        <View />
+        <View />
+      </PersonalizationProvider>,
+    )
+    advance(2000)
+    expect(attune.getProfile().pages['/shared']).toMatchObject({ views: 1, dwellMs: 2000 })
+  })
+
   it('defaults to location.pathname', () => {
     function Page() {
       usePageView()
@@ -269,7 +354,7 @@ describe('usePageView', () => {
 })
 
 describe('useScrollDepth', () => {
-  it('records the depth seen, once per frame', () => {
+  it('records the depth seen, once per frame', async () => {
     Object.defineProperty(document.documentElement, 'scrollHeight', { configurable: true, value: 4000 })
     vi.spyOn(window, 'innerHeight', 'get').mockReturnValue(1000)
     try {
@@ -278,6 +363,8 @@ describe('useScrollDepth', () => {
           <Tracked />
         </PersonalizationProvider>,
       )
+      // The page view resets the depth; the recorder measures the new page right after.
+      await act(async () => {})
       expect(attune.getProfile().scroll.depth).toBe(0.25)
       const record = vi.spyOn(attune, 'record')
       act(() => {
