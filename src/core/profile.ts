@@ -178,38 +178,10 @@ export function emptyContext(): Context {
   }
 }
 
-/**
- * The profile of nobody in particular: no visitor, no context, no behavior.
- * Server rendering and hydration read it, so that the server's HTML and the
- * client's first render agree; the live profile takes over right after.
- */
-export const EMPTY_PROFILE: Profile = {
-  v: PROFILE_VERSION,
-  visitor: { id: '', firstSeen: 0, lastSeen: 0, visits: 0, sessionId: '', sessionStart: 0, traits: {} },
-  context: emptyContext(),
-  page: null,
-  pages: {},
-  sections: {},
-  scroll: { depth: 0, velocity: 0, y: 0, at: 0 },
-  hover: {},
-  clicks: {},
-  events: {},
-  idle: { idle: false, since: 0, totalMs: 0 },
-}
-
-/** A fresh profile for a first-time visitor. */
-export function createProfile(now: number, context: Context = emptyContext()): Profile {
+function profileOf(visitor: Visitor, context: Context): Profile {
   return {
     v: PROFILE_VERSION,
-    visitor: {
-      id: randomId(),
-      firstSeen: now,
-      lastSeen: now,
-      visits: 1,
-      sessionId: randomId(),
-      sessionStart: now,
-      traits: {},
-    },
+    visitor,
     context,
     page: null,
     pages: {},
@@ -220,4 +192,16 @@ export function createProfile(now: number, context: Context = emptyContext()): P
     events: {},
     idle: { idle: false, since: 0, totalMs: 0 },
   }
+}
+
+/**
+ * The profile of nobody in particular: no visitor, no context, no behavior.
+ * Server rendering and hydration read it, so that the server's HTML and the
+ * client's first render agree; the live profile takes over right after.
+ */
+export const EMPTY_PROFILE: Profile = profileOf({ id: '', firstSeen: 0, lastSeen: 0, visits: 0, sessionId: '', sessionStart: 0, traits: {} }, emptyContext())
+
+/** A fresh profile for a first-time visitor. */
+export function createProfile(now: number, context: Context = emptyContext()): Profile {
+  return profileOf({ id: randomId(), firstSeen: now, lastSeen: now, visits: 1, sessionId: randomId(), sessionStart: now, traits: {} }, context)
 }
