@@ -8,7 +8,7 @@ export { eventCount, eventScore } from './aggregate'
 export { countSince } from './bounded'
 export type { Consent } from './consent'
 export type { BehaviorEvent, BehaviorEventType } from './events'
-export { migrate, MIGRATIONS, STORED_VERSION } from './persistence'
+export { migrate, STORED_VERSION } from './persistence'
 export type { Migrations, PersistedState } from './persistence'
 export { createProfile, DEFAULT_LIMITS, EMPTY_PROFILE, PROFILE_VERSION } from './profile'
 export type {

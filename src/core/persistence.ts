@@ -31,8 +31,9 @@ export const MIGRATIONS: Migrations = {}
 
 /**
  * Brings a stored state of `version` up to `target` one step at a time.
- * Throws when a step is missing, or when the stored version is newer than
- * this build (a downgrade): callers treat that as unreadable data.
+ * Throws when a step is missing (the data is then unreadable), or a
+ * NewerVersionError when the stored version is newer than this build (the
+ * data is then left untouched).
  */
 export function migrate(state: unknown, version: number, target: number = STORED_VERSION, migrations: Migrations = MIGRATIONS): unknown {
   if (version > target) throw new NewerVersionError(`the stored profile has version ${version}, newer than this build's ${target}`)
