@@ -11,7 +11,7 @@ export interface AggregateConfig {
   sessionTimeoutMs: number
 }
 
-type Owned = KeyedCollection | 'scroll' | 'idle'
+type Owned = KeyedCollection | 'scroll' | 'idle' | 'state'
 
 /** Events the visitor causes, as opposed to time accruing and idleness being noticed. */
 const isActivity = (event: BehaviorEvent): boolean =>
@@ -152,6 +152,9 @@ export function aggregate(
         visitor.traits = traits
         break
       }
+      case 'state':
+        own('state')[event.key] = event.value
+        break
       case 'idle': {
         if (draft.idle.idle === event.idle) break
         const idle = own('idle')

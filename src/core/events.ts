@@ -1,5 +1,5 @@
 import { isFiniteNumber, isObject } from './guards'
-import type { Trait } from './profile'
+import type { Json, Trait } from './profile'
 
 /** What the tracker accepts through `record()`. Times are taken when recorded. */
 export type BehaviorEvent =
@@ -20,6 +20,8 @@ export type BehaviorEvent =
   | { type: 'track'; name: string; props?: Record<string, unknown> }
   | { type: 'identify'; traits: Record<string, Trait> }
   | { type: 'idle'; idle: boolean }
+  /** Sets `state[key]`: extension data kept with the profile (see `Profile.state`). */
+  | { type: 'state'; key: string; value: Json }
 
 export type BehaviorEventType = BehaviorEvent['type']
 
@@ -40,6 +42,7 @@ const KINDS: Record<string, (v: unknown) => boolean> = {
   bool: (v) => typeof v === 'boolean',
   object: isObject,
   traits: (v) => isObject(v) && Object.entries(v).every(([key, value]) => isKey(key) && isTrait(value)),
+  json: (v) => v !== undefined && typeof v !== 'function',
 }
 
 /** What each kind expects, for development messages only. */
@@ -50,6 +53,7 @@ const EXPECTED: Record<string, string> = {
   bool: 'a boolean',
   object: 'a plain object',
   traits: 'an object of strings, finite numbers, booleans or null, keyed by non-empty names',
+  json: 'a JSON value',
 }
 
 /** Each event type's fields: `name:kind`, with `?` for an optional field. */
@@ -64,6 +68,7 @@ const FIELDS: Record<BehaviorEventType, string> = {
   track: 'name:key props?:object',
   identify: 'traits:traits',
   idle: 'idle:bool',
+  state: 'key:key value:json',
 }
 
 function show(value: unknown): string {

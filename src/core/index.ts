@@ -18,6 +18,7 @@ export type {
   EventStats,
   HoverStats,
   IdleState,
+  Json,
   Limits,
   PageStats,
   Profile,

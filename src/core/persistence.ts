@@ -94,6 +94,8 @@ export function sanitizeProfile(raw: unknown, live: Profile, limits: Limits): Pr
   const profile: Profile = {
     ...live,
     visitor: { id: v.id, firstSeen: v.firstSeen, lastSeen: v.lastSeen, visits: Math.max(1, v.visits), sessionId: v.sessionId, sessionStart: v.sessionStart, traits },
+    // Extensions validate their own keys when they read them.
+    state: isObject(raw.state) ? (raw.state as Profile['state']) : {},
   }
   for (const key of KEYED) {
     profile[key] = cleanEntries(raw[key], ENTRY_FIELDS[key], key === 'events', limits.recent)
@@ -144,6 +146,8 @@ export function mergeProfiles(stored: Profile, live: Profile, options: { limits:
       sessionStart: continues && l.visits === 1 ? s.sessionStart : l.sessionStart,
       traits: { ...s.traits, ...l.traits },
     },
+    // Extension data: what this page load set wins, key by key.
+    state: { ...stored.state, ...live.state },
   }
   for (const key of KEYED) {
     const into: Record<string, Entry> = { ...(stored[key] as unknown as Record<string, Entry>) }

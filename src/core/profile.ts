@@ -99,6 +99,9 @@ export interface IdleState {
   totalMs: number
 }
 
+/** A JSON value. */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
+
 export interface Profile {
   v: typeof PROFILE_VERSION
   visitor: Visitor
@@ -112,6 +115,13 @@ export interface Profile {
   clicks: Record<string, ClickStats>
   events: Record<string, EventStats>
   idle: IdleState
+  /**
+   * Data kept by extensions of the core, by key: the decision engine keeps
+   * nudge history, exposures and model weights here, so that they are stored,
+   * merged and erased with the profile, under the same consent. Each
+   * extension bounds and validates its own keys.
+   */
+  state: Record<string, Json>
 }
 
 /**
@@ -191,6 +201,7 @@ function profileOf(visitor: Visitor, context: Context): Profile {
     clicks: {},
     events: {},
     idle: { idle: false, since: 0, totalMs: 0 },
+    state: {},
   }
 }
 

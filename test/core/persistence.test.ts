@@ -38,6 +38,21 @@ describe('persistence', () => {
     expect(restored.events).toEqual(saved.events)
   })
 
+  it('keeps extension state with the profile, and a damaged one reads as empty', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const storage = spyStorage()
+    const now = fakeClock()
+    const first = granted(storage, now)
+    first.record({ type: 'state', key: 'nudges', value: { welcome: { shown: [now()] } } })
+    expect(first.getProfile().state).toEqual({ nudges: { welcome: { shown: [now()] } } })
+    expect(granted(storage, now).getProfile().state).toEqual({ nudges: { welcome: { shown: [now()] } } })
+
+    const stored = readStored(storage) as unknown as { state: { profile: Record<string, unknown> } }
+    stored.state.profile.state = 'garbage'
+    storage.map.set(KEY, JSON.stringify(stored))
+    expect(granted(storage, now).getProfile().state).toEqual({})
+  })
+
   it('counts a new visit when the stored session has expired', () => {
     const storage = spyStorage()
     const now = fakeClock()
