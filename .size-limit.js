@@ -4,15 +4,11 @@
 
 /** @param {import('esbuild').BuildOptions} config */
 const production = (config) => ({ ...config, define: { ...config.define, 'process.env.NODE_ENV': '"production"' } })
+const common = { gzip: true, ignore: ['react', 'react-dom'], modifyEsbuildConfig: production }
 
 export default [
-  {
-    name: 'attune/core: the whole entry, zustand bundled',
-    path: 'dist/core.js',
-    import: '*',
-    gzip: true,
-    ignore: ['react', 'react-dom'],
-    modifyEsbuildConfig: production,
-    limit: '6 KB',
-  },
+  { name: 'attune/core: the whole entry, zustand bundled', path: 'dist/core.js', import: '*', limit: '6 KB', ...common },
+  { name: 'attune/engine: the whole entry', path: 'dist/engine.js', import: '*', limit: '20 KB', ...common },
+  { name: 'createAttune + withDecisions (an app with rules, experiments, nudges)', import: { 'dist/core.js': '{ createAttune }', 'dist/engine.js': '{ withDecisions }' }, limit: '20 KB', ...common },
+  { name: 'attune/analysis', path: 'dist/analysis.js', import: '*', limit: '20 KB', ...common },
 ]

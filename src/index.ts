@@ -1,8 +1,11 @@
 'use client'
 /**
- * `attune`: the React layer (provider, hooks) and everything of `attune/core`.
+ * `attune`: the React layer (provider, hooks) with everything of
+ * `attune/core`, `attune/engine` and `attune/analysis`.
  */
 export * from './core'
+export * from './engine'
+export * from './analysis'
 export { PersonalizationProvider } from './providers/PersonalizationProvider'
 export type { PersonalizationProviderProps } from './providers/PersonalizationProvider'
 export { useAttune } from './providers/AttuneContext'
@@ -19,3 +22,4 @@ export { usePageView } from './hooks/usePageView'
 export { useClickTracking } from './hooks/useClickTracking'
 export type { ClickTrackingOptions } from './hooks/useClickTracking'
 export { useExitIntent, EXIT_INTENT_EVENT } from './hooks/useExitIntent'
+export type { Target } from './hooks/target'

@@ -1,5 +1,6 @@
 import { countSince, entryOf, evictLeastRecent, pushRecent } from './bounded'
 import type { BehaviorEvent } from './events'
+import { isObject } from './guards'
 import { KEYED, randomId, timeOfDay, type KeyedCollection, type Limits, type Profile } from './profile'
 import { decay, ema, emaAlpha } from './smoothing'
 
@@ -152,9 +153,14 @@ export function aggregate(
         visitor.traits = traits
         break
       }
-      case 'state':
-        own('state')[event.key] = event.value
+      case 'state': {
+        const state = own('state')
+        const into = state[event.key]
+        // With an id, one entry of the key's object changes: writes to
+        // different ids in one batch all land.
+        state[event.key] = event.id === undefined ? event.value : { ...(isObject(into) ? into : {}), [event.id]: event.value }
         break
+      }
       case 'idle': {
         if (draft.idle.idle === event.idle) break
         const idle = own('idle')

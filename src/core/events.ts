@@ -20,8 +20,8 @@ export type BehaviorEvent =
   | { type: 'track'; name: string; props?: Record<string, unknown> }
   | { type: 'identify'; traits: Record<string, Trait> }
   | { type: 'idle'; idle: boolean }
-  /** Sets `state[key]`: extension data kept with the profile (see `Profile.state`). */
-  | { type: 'state'; key: string; value: Json }
+  /** Sets `state[key]`, or `state[key][id]` when `id` is given: extension data kept with the profile. */
+  | { type: 'state'; key: string; id?: string; value: Json }
 
 export type BehaviorEventType = BehaviorEvent['type']
 
@@ -68,7 +68,7 @@ const FIELDS: Record<BehaviorEventType, string> = {
   track: 'name:key props?:object',
   identify: 'traits:traits',
   idle: 'idle:bool',
-  state: 'key:key value:json',
+  state: 'key:key id?:key value:json',
 }
 
 function show(value: unknown): string {

@@ -1,0 +1,337 @@
+/**
+ * The decision engine: `withDecisions(attune, config)` adds segments,
+ * experiments, nudges and variants to an Attune instance. It keeps its own
+ * data (exposures, nudge history, model weights, variant changes) in
+ * `profile.state`, so storage, consent and `forget()` cover it too.
+ */
+import type { Attune } from './attune'
+import { parseDuration } from './duration'
+import { assignArm, checkExperiment, type ExperimentConfig } from './experiments'
+import { blockedBy, DEFAULT_BUDGET, readHistory, resolveCaps, withShown, type NudgeCaps, type NudgeHistory } from './fatigue'
+import { isFiniteNumber, isObject } from './guards'
+import { learn, logisticState } from './models'
+import type { Json, Profile } from './profile'
+import type { Trace } from './compile'
+import { validateRules, type Rules, type ValidationResult } from './rules'
+import { createSegmentEvaluator, type SegmentEvaluator, type SegmentStatus } from './segments'
+import { nextMessageIndex, renderTemplate } from './templates'
+import { checkVariants, pickVariant, type Decision, type Variants } from './variants'
+import { warn } from './dev'
+
+/** A segment entered or left holds for 10 s unless its rule says otherwise. */
+const HOLD_MS = 10_000
+/** A component's variant changes at most this often per session, by default. */
+const MAX_VARIANT_CHANGES = 5
+/** Time-dependent rules (event windows, decayed scores) are checked this often while watched. */
+const TICK_MS = 1000
+
+export interface DecisionConfig {
+  /** The rules document (see the README's rule language); can be replaced later with `setRules`. */
+  rules?: unknown
+  experiments?: ExperimentConfig[]
+  /** Caps by nudge id; nudges not listed get the defaults. */
+  nudges?: Record<string, NudgeCaps>
+  /** Interruptions per session across every nudge. Default 3. */
+  budget?: number
+  /** Custom predicates, by the name rules use in `{ "predicate": name }`. */
+  predicates?: Record<string, (profile: Profile, now: number) => boolean>
+  /** Default hold of segments, such as `"10s"`. */
+  hold?: string | number
+  /** How many times a component's variant may change per session. Default 5. */
+  maxVariantChanges?: number
+  /** Half-life of event scores in rules; default the instance's (one day). */
+  halfLifeMs?: number
+}
+
+/** What the engine reports for analytics: exposures and conversions per arm, nudge outcomes. */
+export type DecisionEvent =
+  | { type: 'exposure'; experiment: string; arm: string; visitor: string; at: number }
+  | { type: 'conversion'; experiment: string; arm: string; event: string; visitor: string; at: number }
+  | { type: 'nudge'; nudge: string; action: 'shown' | 'dismissed' | 'helpful' | 'not-helpful'; visitor: string; at: number }
+
+export interface SegmentExplanation extends SegmentStatus {
+  /** Every condition of its rule, in document order, with the value read and the outcome. */
+  trace: Trace[]
+}
+
+export interface NudgeStatus {
+  /** Whether the nudge may show now. */
+  allowed: boolean
+  /** Why not, when it may not. */
+  reason: string | null
+}
+
+/** The decision functions an instance gains. Like the rest, they do not depend on `this`. */
+export interface Decisions {
+  /** Replaces the rules: the valid ones take effect at once, the invalid ones are reported and left out. */
+  setRules: (doc: unknown) => ValidationResult
+  /** Ids of the active segments, highest priority first. */
+  segments: () => readonly string[]
+  /** The highest-priority active segment, or null. */
+  segment: () => string | null
+  /** Why each segment (or one) matches or not, condition by condition. */
+  explain: (segmentId?: string) => SegmentExplanation[]
+  /** The variant of a component for the current segments and arm. */
+  decide: <V>(componentId: string, variants: Variants<V>, options?: { experiment?: string }) => Decision<V>
+  /** Tells the engine a decision was shown: counts variant changes and logs the exposure. */
+  shown: <V>(componentId: string, decision: Decision<V>, options?: { experiment?: string }) => void
+  /** The visitor's arm in an experiment, or null (not in its segment, unknown experiment). */
+  arm: (experimentId: string) => string | null
+  /** Logs an exposure to an experiment, once per visitor; only under consent. */
+  expose: (experimentId: string) => void
+  /** Whether a nudge may show now, and why not. */
+  nudgeStatus: (nudgeId: string) => NudgeStatus
+  /** Records that a nudge was shown (counts toward its caps and the session budget). */
+  nudgeShown: (nudgeId: string) => void
+  /** Records a dismissal: the nudge's cooldown doubles. */
+  dismiss: (nudgeId: string) => void
+  /** Visitor feedback on a nudge; not helpful suppresses it for this visitor. */
+  feedback: (nudgeId: string, value: 'helpful' | 'not-helpful') => void
+  /**
+   * The message to show for a component: the next of its messages (they
+   * rotate), filled from visitor traits and `values`. Plain text.
+   */
+  message: (componentId: string, messages: string | readonly string[], values?: Record<string, unknown>) => { text: string; index: number }
+  /** Records which message was shown, so the next one differs. */
+  messageShown: (componentId: string, index: number) => void
+  /** Calls `listener` with exposures, conversions and nudge outcomes. Returns the unsubscribe function. */
+  onDecision: (listener: (event: DecisionEvent) => void) => () => void
+  /** The active segments as last computed, without re-evaluating (for React's useSyncExternalStore). */
+  activeSegments: () => readonly string[]
+  /** Calls `listener` when the active segments change. Watching also keeps time-dependent rules current. */
+  watchSegments: (listener: () => void) => () => void
+}
+
+export type DecisionAttune = Attune & Decisions
+
+const EMPTY_STATE: Record<string, Json> = {}
+
+/**
+ * Adds the decision engine to an instance. Configuration problems are
+ * reported with console warnings naming the path and left out; nothing here
+ * throws for bad input.
+ */
+export function withDecisions(attune: Attune, config: DecisionConfig = {}): DecisionAttune {
+  const holdMs = parseDuration(config.hold) ?? HOLD_MS
+  const maxChanges = isFiniteNumber(config.maxVariantChanges) && config.maxVariantChanges >= 0 ? config.maxVariantChanges : MAX_VARIANT_CHANGES
+  const budget = isFiniteNumber(config.budget) && config.budget >= 0 ? config.budget : DEFAULT_BUDGET
+  const predicates = config.predicates ?? {}
+  const halfLifeMs = config.halfLifeMs ?? 86_400_000
+  const experiments = new Map<string, ExperimentConfig>()
+  ;(Array.isArray(config.experiments) ? config.experiments : []).forEach((experiment: unknown, i) => {
+    const problems = checkExperiment(experiment, `/experiments/${i}`)
+    for (const [path, message] of problems) warn(`experiment at ${path}: ${message}; it is left out.`)
+    if (!problems.length) experiments.set((experiment as ExperimentConfig).id, experiment as ExperimentConfig)
+  })
+  const listeners = new Set<(event: DecisionEvent) => void>()
+  const watchers = new Set<() => void>()
+
+  let rules: Rules = { segments: [], models: {} }
+  let evaluator: SegmentEvaluator = createSegmentEvaluator(rules, { holdMs, halfLifeMs, predicates })
+  let evaluated: Profile | null = null
+  let evaluatedAt = -Infinity
+
+  const profile = () => attune.getProfile()
+  const state = (key: string) => (profile().state[key] as Record<string, Json> | undefined) ?? EMPTY_STATE
+  const setState = (key: string, id: string, value: Json) => attune.record({ type: 'state', key, id, value })
+  const emit = (event: DecisionEvent) => {
+    // Nothing leaves the page without consent.
+    if (attune.getConsent() === 'granted') listeners.forEach((listener) => listener(event))
+  }
+
+  /** Brings the segments up to date with the profile and the clock; notifies watchers on change. */
+  const refresh = () => {
+    const current = profile()
+    const now = attune.now()
+    if (current === evaluated && now - evaluatedAt < TICK_MS && (evaluator.nextCheck() ?? Infinity) > now) return
+    const changed = evaluator.update(current, evaluated, now)
+    evaluated = current
+    evaluatedAt = now
+    if (changed) watchers.forEach((watcher) => watcher())
+  }
+
+  const setRules = (doc: unknown): ValidationResult => {
+    const result = validateRules(doc, { predicates: Object.keys(predicates) })
+    rules = result.rules
+    evaluator = createSegmentEvaluator(rules, { holdMs, halfLifeMs, predicates })
+    evaluated = null
+    refresh()
+    return result
+  }
+  if (config.rules !== undefined) {
+    const { errors } = setRules(config.rules)
+    for (const { path, message } of errors) warn(`rules ${path || '/'}: ${message}`)
+  }
+
+  // Behavior changes: segments, conversions, propensity learning.
+  attune.subscribe((next, previous) => {
+    refresh()
+    schedule()
+    learnFrom(next, previous)
+    attribute(next, previous)
+  })
+
+  function learnFrom(next: Profile, previous: Profile) {
+    const models: [string, Json][] = []
+    for (const [name, model] of Object.entries(rules.models)) {
+      if (model.type !== 'logistic') continue
+      const converted = (next.events[model.event]?.count ?? 0) > (previous.events[model.event]?.count ?? 0)
+      // A session that ended without the conversion is a negative example, with the behavior it ended on.
+      const missed = next.visitor.sessionId !== previous.visitor.sessionId && (previous.events[model.event]?.last ?? 0) < previous.visitor.sessionStart
+      if (!converted && !missed) continue
+      const from = converted ? next : previous
+      models.push([name, learn(model, logisticState(model, from, name), from, converted ? 1 : 0) as unknown as Json])
+    }
+    // Deferred: this runs while subscribers are being told about a commit.
+    for (const [name, value] of models) queueMicrotask(() => setState('models', name, value))
+  }
+
+  function attribute(next: Profile, previous: Profile) {
+    const exposed = next.state.exposed
+    if (!isObject(exposed)) return
+    for (const [name, entry] of Object.entries(next.events)) {
+      if (entry.count <= (previous.events[name]?.count ?? 0)) continue
+      for (const [id, arm] of Object.entries(exposed)) {
+        const experiment = experiments.get(id)
+        if (typeof arm !== 'string' || !experiment || (experiment.conversions && !experiment.conversions.includes(name))) continue
+        emit({ type: 'conversion', experiment: id, arm, event: name, visitor: next.visitor.id, at: entry.last })
+      }
+    }
+  }
+
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let dueAt = Infinity
+  /**
+   * While watched, re-checks time-dependent rules every tick, and held
+   * segments when their hold ends. One timer, moved only when due earlier.
+   */
+  function schedule() {
+    if (!watchers.size) return
+    const now = attune.now()
+    const hold = evaluator.nextCheck()
+    const due = Math.min(evaluator.timeDependent() ? now + TICK_MS : Infinity, hold ?? Infinity)
+    if (due >= dueAt || due === Infinity) return
+    clearTimeout(timer)
+    dueAt = due
+    timer = setTimeout(() => {
+      dueAt = Infinity
+      refresh()
+      schedule()
+    }, Math.max(0, due - now))
+  }
+
+  const arm = (experimentId: string): string | null => {
+    const experiment = experiments.get(experimentId)
+    if (!experiment) return null
+    if (experiment.segment !== undefined && !decisions.segments().includes(experiment.segment)) return null
+    return assignArm(experiment.id, experiment.arms, profile().visitor.id)
+  }
+
+  const expose = (experimentId: string) => {
+    if (attune.getConsent() !== 'granted' || Object.hasOwn(state('exposed'), experimentId)) return
+    const assigned = arm(experimentId)
+    if (assigned === null) return
+    setState('exposed', experimentId, assigned)
+    attune.flush()
+    emit({ type: 'exposure', experiment: experimentId, arm: assigned, visitor: profile().visitor.id, at: attune.now() })
+  }
+
+  const history = (id: string): NudgeHistory => readHistory(state('nudges')[id])
+  const nudgeAction = (id: string, action: 'shown' | 'dismissed' | 'helpful' | 'not-helpful', update: (h: NudgeHistory) => NudgeHistory) => {
+    setState('nudges', id, update(history(id)) as unknown as Json)
+    attune.flush()
+    emit({ type: 'nudge', nudge: id, action, visitor: profile().visitor.id, at: attune.now() })
+  }
+
+  const decisions: Decisions = {
+    setRules,
+    segments() {
+      refresh()
+      return evaluator.active()
+    },
+    segment: () => decisions.segments()[0] ?? null,
+    explain(segmentId) {
+      refresh()
+      return evaluator.statuses().filter((status) => segmentId === undefined || status.id === segmentId).map((status) => ({ ...status, trace: evaluator.trace(status.id, profile(), attune.now()) }))
+    },
+    decide<V>(componentId: string, variants: Variants<V>, options: { experiment?: string } = {}): Decision<V> {
+      const problem = checkVariants(variants)
+      if (problem) {
+        warn(`decide("${componentId}"): the variants ${problem}.`)
+        return { variant: (variants as { default?: V } | null)?.default as V, key: 'default', segment: null, arm: null }
+      }
+      const assigned = options.experiment === undefined ? null : arm(options.experiment)
+      const kept = state('variants')[componentId]
+      // After too many changes this session, the variant last shown stays.
+      if (
+        isObject(kept) &&
+        kept.session === profile().visitor.sessionId &&
+        isFiniteNumber(kept.changes) &&
+        kept.changes >= maxChanges &&
+        typeof kept.key === 'string' &&
+        Object.hasOwn(variants, kept.key)
+      ) {
+        return { variant: variants[kept.key]!, key: kept.key, segment: typeof kept.segment === 'string' ? kept.segment : null, arm: assigned }
+      }
+      const { key, segment } = pickVariant(variants, decisions.segments(), assigned)
+      return { variant: variants[key]!, key, segment, arm: assigned }
+    },
+    shown(componentId, decision, options = {}) {
+      const session = profile().visitor.sessionId
+      const kept = state('variants')[componentId]
+      const same = isObject(kept) && kept.session === session
+      if (!same || kept.key !== decision.key) {
+        const changes = same && isFiniteNumber(kept.changes) ? kept.changes + 1 : 0
+        setState('variants', componentId, { key: decision.key, segment: decision.segment, session, changes })
+      }
+      if (options.experiment !== undefined && decision.arm !== null) expose(options.experiment)
+    },
+    arm,
+    expose,
+    nudgeStatus(id) {
+      const current = profile()
+      const sessionStart = current.visitor.sessionStart
+      const nudges = state('nudges')
+      let sessionShown = 0
+      for (const key of Object.keys(nudges)) sessionShown += readHistory(nudges[key]).shown.filter((t) => t >= sessionStart).length
+      const reason = blockedBy(history(id), resolveCaps(config.nudges?.[id]), attune.now(), sessionStart, sessionShown, budget)
+      return { allowed: reason === null, reason }
+    },
+    nudgeShown: (id) => nudgeAction(id, 'shown', (h) => withShown(h, attune.now())),
+    dismiss: (id) => nudgeAction(id, 'dismissed', (h) => ({ ...h, dismissed: h.dismissed + 1 })),
+    feedback(id, value) {
+      if (value !== 'helpful' && value !== 'not-helpful') {
+        warn(`feedback("${id}") ignored ${JSON.stringify(value)}; expected 'helpful' or 'not-helpful'.`)
+        return
+      }
+      nudgeAction(id, value, (h) => (value === 'helpful' ? { ...h, helpful: h.helpful + 1 } : { ...h, unhelpful: true }))
+    },
+    message(componentId, messages, values = {}) {
+      const list = typeof messages === 'string' ? [messages] : messages
+      const last = state('rotation')[componentId]
+      const index = nextMessageIndex(list.length, isFiniteNumber(last) ? last : undefined)
+      return { text: renderTemplate(list[index] ?? '', { ...profile().visitor.traits, ...values }), index }
+    },
+    messageShown(componentId, index) {
+      if (state('rotation')[componentId] !== index) setState('rotation', componentId, index)
+    },
+    onDecision(listener) {
+      listeners.add(listener)
+      return () => void listeners.delete(listener)
+    },
+    activeSegments: () => evaluator.active(),
+    watchSegments(listener) {
+      watchers.add(listener)
+      refresh()
+      schedule()
+      return () => {
+        watchers.delete(listener)
+        if (watchers.size) return
+        clearTimeout(timer)
+        dueAt = Infinity
+      }
+    },
+  }
+
+  return { ...attune, ...decisions }
+}

@@ -1,0 +1,395 @@
+/**
+ * The rule language, as JSON a product person can edit, and its validator.
+ * `validateRules` checks a document and turns it into rule trees for the
+ * compiler; every error names its JSON path and what was expected.
+ */
+import { parseDuration } from './duration'
+import { isFiniteNumber as isNumber, isObject } from './guards'
+import { resolveSignal, type Signal } from './signals'
+import { didYouMean } from './suggest'
+
+export const OPERATORS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'nin', 'between', 'exists', 'matches'] as const
+export type Operator = (typeof OPERATORS)[number]
+/** Event counts and scores are numbers: these operators apply. */
+const NUMERIC: readonly Operator[] = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'between']
+
+export type Primitive = string | number | boolean | null
+
+/** A condition, as written in JSON. */
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | ({ signal: string } & { [op in Operator]?: unknown })
+  | { event: string; count: { [op in Operator]?: unknown }; within?: string | number }
+  | { event: string; score: { [op in Operator]?: unknown } }
+  | { segment: string }
+  | { predicate: string }
+  | { model: string; is: string }
+
+export interface SegmentRule {
+  /** Letters, digits, `-` and `_`. */
+  id: string
+  /** Higher wins when several segments match. Default 0. */
+  priority?: number
+  /** Least time the segment holds once entered or left (`"30s"`); default: the engine's. */
+  hold?: string | number
+  description?: string
+  when: Condition
+}
+
+/** Nearest-centroid classification over behavior features. */
+export interface CentroidModel {
+  type: 'centroid'
+  /** Numeric signal paths. */
+  features: string[]
+  /** One point per class, a value per feature, in the features' own units. */
+  centroids: Record<string, number[]>
+  /** Standardization: distances are measured on (value − mean) / std. Default 0 and 1. */
+  mean?: number[]
+  std?: number[]
+}
+
+/** An online logistic propensity score, readable as `propensity.<name>`. */
+export interface LogisticModel {
+  type: 'logistic'
+  /** Signal path → weight, or `{ weight, scale }`: the feature is `value / scale`. */
+  features: Record<string, number | { weight: number; scale?: number }>
+  bias?: number
+  /** Step size of the online updates; 0 freezes the model. Default 0.05. */
+  learningRate?: number
+  /** The conversion event: tracking it is a positive example. */
+  event: string
+}
+
+export type Model = CentroidModel | LogisticModel
+
+export interface RulesDocument {
+  segments: SegmentRule[]
+  models?: Record<string, Model>
+}
+
+/** A checked rule tree. `at` is the JSON pointer of the condition it came from. */
+export type RuleNode =
+  | { kind: 'all' | 'any'; at: string; nodes: RuleNode[] }
+  | { kind: 'not'; at: string; node: RuleNode }
+  | { kind: 'signal'; at: string; name: string; signal: Signal; op: Operator; value: unknown; regex?: RegExp }
+  | { kind: 'count'; at: string; event: string; op: Operator; value: unknown; within: number | null }
+  | { kind: 'score'; at: string; event: string; op: Operator; value: unknown }
+  | { kind: 'segment'; at: string; id: string }
+  | { kind: 'predicate'; at: string; name: string }
+  | { kind: 'model'; at: string; model: string; is: string }
+
+export interface CheckedSegment {
+  id: string
+  priority: number
+  /** ms, or null for the engine's default. */
+  hold: number | null
+  when: RuleNode
+}
+
+export interface CheckedCentroidModel {
+  type: 'centroid'
+  features: Signal[]
+  names: string[]
+  /** Centroids in standardized units, one per name. */
+  points: number[][]
+  mean: number[]
+  std: number[]
+}
+
+export interface CheckedLogisticModel {
+  type: 'logistic'
+  features: Signal[]
+  weights: number[]
+  scales: number[]
+  bias: number
+  learningRate: number
+  event: string
+}
+
+export type CheckedModel = CheckedCentroidModel | CheckedLogisticModel
+
+/** What validation keeps: the valid segments (by priority, then document order) and models. */
+export interface Rules {
+  segments: CheckedSegment[]
+  models: Record<string, CheckedModel>
+}
+
+export interface RuleError {
+  /** JSON pointer to the value at fault, such as `/segments/2/when/all/1/gt`. */
+  path: string
+  message: string
+}
+
+export type ValidationResult = { ok: true; rules: Rules; errors: [] } | { ok: false; rules: Rules; errors: RuleError[] }
+
+export interface ValidateOptions {
+  /** Names of the custom predicates registered in code. When given, other names are errors. */
+  predicates?: readonly string[]
+}
+
+const ID = /^[A-Za-z0-9][\w-]*$/
+/** Deeper than this, a rule is surely a mistake, and recursion must stop before the stack does. */
+const MAX_DEPTH = 32
+
+const show = (value: unknown): string => {
+  const text = JSON.stringify(value) ?? String(value)
+  return text.length > 40 ? text.slice(0, 40) + '…' : text
+}
+const child = (at: string, key: string | number) => `${at}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`
+const isPrimitive = (v: unknown): v is Primitive => v === null || ['string', 'number', 'boolean'].includes(typeof v)
+const numbers = (v: unknown, n: number): v is number[] => Array.isArray(v) && v.length === n && v.every(isNumber)
+
+/**
+ * Checks a rules document. It never throws, whatever JSON value it is given:
+ * each problem is an error with the JSON path of the value at fault and what
+ * was expected. Segments with errors, or that refer to one, are left out of
+ * `rules`; the rest are there, ready to compile.
+ */
+export function validateRules(doc: unknown, options: ValidateOptions = {}): ValidationResult {
+  const errors: RuleError[] = []
+  const fail = (path: string, message: string): null => {
+    errors.push({ path, message })
+    return null
+  }
+  /** Checks `ok`; when false, reports `expected <what>, got <value>`. */
+  const expect = (ok: boolean, at: string, what: string, value: unknown) => ok || !!fail(at, `expected ${what}, got ${show(value)}`)
+  /** Reports every key of `raw` not in `allowed`. */
+  const only = (raw: Record<string, unknown>, at: string, allowed: readonly string[]) =>
+    Object.keys(raw).every((key) => allowed.includes(key) || !!fail(child(at, key), `unknown key "${key}"${didYouMean(key, allowed)}; expected ${allowed.join(', ')}`))
+
+  const rules: Rules = { segments: [], models: {} }
+  if (!expect(isObject(doc), '', 'a rules document such as { "segments": [] }', doc)) return { ok: false, rules, errors }
+  const root = doc as Record<string, unknown>
+  only(root, '', ['segments', 'models', 'version', '$schema'])
+
+  // Models first: conditions refer to them.
+  const models = isObject(root.models) ? root.models : {}
+  if (root.models !== undefined) expect(isObject(root.models), '/models', 'an object of models by name', root.models)
+  const logistic = Object.keys(models).filter((name) => isObject(models[name]) && models[name].type === 'logistic')
+
+  const numericSignal = (path: unknown, at: string, propensity: string[]): Signal | null => {
+    const signal = resolveSignal(path, propensity)
+    if (typeof signal === 'string') return fail(at, signal)
+    return signal.kind === 'number' ? signal : fail(at, `a feature must be a number; "${String(path)}" holds a ${signal.kind}`)
+  }
+
+  for (const [name, raw] of Object.entries(models)) {
+    const at = child('/models', name)
+    const before = errors.length
+    if (!expect(isObject(raw) && (raw.type === 'centroid' || raw.type === 'logistic'), at, 'a model with "type": "centroid" or "logistic"', raw)) continue
+    const model = raw as Record<string, unknown>
+    if (model.type === 'centroid') {
+      only(model, at, ['type', 'features', 'centroids', 'mean', 'std'])
+      const list = Array.isArray(model.features) ? (model.features as unknown[]) : []
+      expect(list.length > 0, child(at, 'features'), 'a non-empty array of numeric signals', model.features)
+      const features = list.map((path, i) => numericSignal(path, child(child(at, 'features'), i), logistic))
+      const n = features.length
+      const mean = model.mean ?? new Array<number>(n).fill(0)
+      const std = model.std ?? new Array<number>(n).fill(1)
+      expect(numbers(mean, n), child(at, 'mean'), `${n} numbers, one per feature`, mean)
+      expect(numbers(std, n) && std.every((x) => x > 0), child(at, 'std'), `${n} positive numbers, one per feature`, std)
+      const centroids = isObject(model.centroids) ? model.centroids : {}
+      const names = Object.keys(centroids)
+      expect(names.length > 1, child(at, 'centroids'), 'at least two centroids, by class name', model.centroids)
+      for (const name of names) expect(numbers(centroids[name], n), child(child(at, 'centroids'), name), `${n} numbers, one per feature`, centroids[name])
+      if (errors.length > before) continue
+      const m = mean as number[]
+      const s = std as number[]
+      const points = names.map((name) => (centroids[name] as number[]).map((x, f) => (x - m[f]!) / s[f]!))
+      rules.models[name] = { type: 'centroid', features: features as Signal[], names, points, mean: m, std: s }
+    } else {
+      only(model, at, ['type', 'features', 'bias', 'learningRate', 'event'])
+      const specs = isObject(model.features) ? Object.entries(model.features) : []
+      expect(specs.length > 0, child(at, 'features'), 'an object of signal → weight, such as { "scroll.depth": 1.5 }', model.features)
+      const weights: number[] = []
+      const scales: number[] = []
+      // No propensity signals as features: a model cannot feed on a score.
+      const features = specs.map(([path, spec]) => {
+        const here = child(child(at, 'features'), path)
+        const weight = isObject(spec) ? spec.weight : spec
+        const scale = isObject(spec) && spec.scale !== undefined ? spec.scale : 1
+        expect(isNumber(weight), here, 'a weight, or { "weight": number, "scale": number }', spec)
+        expect(isNumber(scale) && scale > 0, child(here, 'scale'), 'a number above 0', scale)
+        weights.push(weight as number)
+        scales.push(scale as number)
+        return numericSignal(path, here, [])
+      })
+      const { bias = 0, learningRate = 0.05, event } = model
+      expect(isNumber(bias), child(at, 'bias'), 'a number', bias)
+      expect(isNumber(learningRate) && learningRate >= 0, child(at, 'learningRate'), 'a number ≥ 0', learningRate)
+      expect(typeof event === 'string' && event !== '', child(at, 'event'), 'the name of the conversion event', event)
+      if (errors.length > before) continue
+      rules.models[name] = { type: 'logistic', features: features as Signal[], weights, scales, bias: bias as number, learningRate: learningRate as number, event: event as string }
+    }
+  }
+
+  if (!expect(Array.isArray(root.segments), '/segments', 'an array of segments', root.segments)) return { ok: false, rules, errors }
+  const list = root.segments as unknown[]
+  const ids = list.map((s) => (isObject(s) && typeof s.id === 'string' && ID.test(s.id) ? s.id : null))
+  const known = ids.filter((id): id is string => id !== null)
+  const centroidModels = Object.keys(rules.models).filter((name) => rules.models[name]!.type === 'centroid')
+  const broken = new Set<string>()
+  const refs = new Map<string, { id: string; at: string }[]>()
+  const checked: CheckedSegment[] = []
+
+  const condition = (raw: unknown, at: string, depth: number, out: { id: string; at: string }[]): RuleNode | null => {
+    if (depth > MAX_DEPTH) return fail(at, `conditions are nested more than ${MAX_DEPTH} deep`)
+    const kinds = ['all', 'any', 'not', 'signal', 'event', 'segment', 'predicate', 'model']
+    if (!isObject(raw)) return fail(at, `expected a condition, an object with ${kinds.join(', ')}; got ${show(raw)}`)
+    const kind = kinds.find((key) => Object.hasOwn(raw, key))
+    const key = Object.keys(raw)[0] ?? ''
+    switch (kind) {
+      case 'all':
+      case 'any': {
+        only(raw, at, [kind])
+        const items = raw[kind]
+        if (!expect(Array.isArray(items) && items.length > 0, child(at, kind), 'a non-empty array of conditions', items)) return null
+        const nodes = (items as unknown[]).map((item, i) => condition(item, child(child(at, kind), i), depth + 1, out))
+        return nodes.includes(null) ? null : { kind, at, nodes: nodes as RuleNode[] }
+      }
+      case 'not': {
+        only(raw, at, ['not'])
+        const node = condition(raw.not, child(at, 'not'), depth + 1, out)
+        return node && { kind, at, node }
+      }
+      case 'signal': {
+        const signal = resolveSignal(raw.signal, logistic)
+        if (typeof signal === 'string') fail(child(at, 'signal'), signal)
+        const op = operator(raw, at, OPERATORS, ['signal'])
+        if (typeof signal === 'string' || !op) return null
+        const value = raw[op]
+        return operand(op, value, child(at, op), signal.kind) ? { kind, at, name: raw.signal as string, signal, op, value, ...(op === 'matches' ? { regex: new RegExp(value as string) } : {}) } : null
+      }
+      case 'event': {
+        const measure = Object.hasOwn(raw, 'score') ? 'score' : 'count'
+        only(raw, at, measure === 'count' ? ['event', 'count', 'within'] : ['event', 'score'])
+        const { event, within } = raw
+        const window = within === undefined ? null : parseDuration(within)
+        let ok = expect(typeof event === 'string' && event !== '', child(at, 'event'), 'an event name', event)
+        ok = expect(within === undefined || window !== null, child(at, 'within'), 'a window such as "30s", "10m", "2h", "1d" or a number of ms', within) && ok
+        const test = raw[measure]
+        if (!expect(isObject(test), child(at, measure), `a comparison such as { "gte": 1 }`, test)) return null
+        const op = operator(test as Record<string, unknown>, child(at, measure), NUMERIC, [])
+        if (!op || !operand(op, (test as Record<string, unknown>)[op], child(child(at, measure), op), 'number') || !ok) return null
+        const value = (test as Record<string, unknown>)[op]
+        return measure === 'count' ? { kind: 'count', at, event: event as string, op, value, within: window } : { kind: 'score', at, event: event as string, op, value }
+      }
+      case 'segment': {
+        only(raw, at, ['segment'])
+        const id = raw.segment
+        if (typeof id !== 'string' || !known.includes(id)) return fail(child(at, 'segment'), `unknown segment ${show(id)}${typeof id === 'string' ? didYouMean(id, known) : ''}`)
+        out.push({ id, at: child(at, 'segment') })
+        return { kind, at, id }
+      }
+      case 'predicate': {
+        only(raw, at, ['predicate'])
+        const name = raw.predicate
+        if (!expect(typeof name === 'string' && name !== '', child(at, 'predicate'), 'the name of a predicate registered in code', name)) return null
+        const registered = options.predicates
+        if (registered && !registered.includes(name as string)) return fail(child(at, 'predicate'), `unknown predicate "${String(name)}"${didYouMean(name as string, registered)}; registered: ${registered.join(', ') || 'none'}`)
+        return { kind, at, name: name as string }
+      }
+      case 'model': {
+        only(raw, at, ['model', 'is'])
+        const name = raw.model
+        const model = typeof name === 'string' && centroidModels.includes(name) ? (rules.models[name] as CheckedCentroidModel) : null
+        if (!model) return fail(child(at, 'model'), `unknown centroid model ${show(name)}${typeof name === 'string' ? didYouMean(name, centroidModels) : ''}; defined: ${centroidModels.join(', ') || 'none'}`)
+        if (!expect(typeof raw.is === 'string' && model.names.includes(raw.is), child(at, 'is'), `one of the model's classes: ${model.names.join(', ')}`, raw.is)) return null
+        return { kind, at, model: name as string, is: raw.is as string }
+      }
+      default:
+        return fail(at, `expected a condition, an object with ${kinds.join(', ')}; got ${key ? `"${key}"${didYouMean(key, kinds)}` : '{}'}`)
+    }
+  }
+
+  /** The one operator of a comparison, or null after reporting what is wrong. */
+  const operator = (raw: Record<string, unknown>, at: string, allowed: readonly Operator[], besides: string[]): Operator | null => {
+    const keys = Object.keys(raw).filter((key) => !besides.includes(key))
+    for (const key of keys) {
+      if (!(allowed as readonly string[]).includes(key)) fail(child(at, key), `unknown operator "${key}"${didYouMean(key, allowed)}; expected one of ${allowed.join(', ')}`)
+    }
+    if (keys.length === 1) return (allowed as readonly string[]).includes(keys[0]!) ? (keys[0] as Operator) : null
+    return fail(at, keys.length ? `one operator per condition, got ${keys.join(' and ')}; combine conditions with "all"` : `missing operator: one of ${allowed.join(', ')}`)
+  }
+
+  /** Whether `value` suits operator `op` on a signal of `kind`; reports it when not. */
+  const operand = (op: Operator, value: unknown, at: string, kind: string): boolean => {
+    const numeric = kind === 'number' || kind === 'any'
+    const like = (v: unknown) => (kind === 'any' ? isPrimitive(v) : v === null || typeof v === kind)
+    const a = kind === 'any' ? 'a string, number, boolean or null' : `a ${kind}`
+    if (!numeric && ['gt', 'gte', 'lt', 'lte', 'between'].includes(op)) return !!fail(at, `"${op}" compares numbers, and this signal holds a ${kind}`)
+    if (op === 'matches' && kind !== 'string' && kind !== 'any') return !!fail(at, `"matches" tests text, and this signal holds a ${kind}`)
+    switch (op) {
+      case 'eq':
+      case 'ne':
+        return expect(like(value), at, a, value)
+      case 'in':
+      case 'nin':
+        return expect(Array.isArray(value) && value.length > 0 && value.every(like), at, `a non-empty array, each ${a}`, value)
+      case 'between':
+        return expect(numbers(value, 2) && value[0]! <= value[1]!, at, '[low, high]: two numbers, low first', value)
+      case 'exists':
+        return expect(typeof value === 'boolean', at, 'true or false', value)
+      case 'matches':
+        try {
+          return expect(typeof value === 'string', at, 'a regular expression, as a string', value) && !!new RegExp(value as string)
+        } catch (e) {
+          return !!fail(at, `invalid regular expression: ${(e as Error).message}`)
+        }
+      default:
+        return expect(isNumber(value), at, 'a number', value)
+    }
+  }
+
+  list.forEach((raw, index) => {
+    const at = child('/segments', index)
+    const id = ids[index] ?? null
+    const before = errors.length
+    if (!expect(isObject(raw), at, 'a segment such as { "id": "returning", "when": { … } }', raw)) return
+    const segment = raw as Record<string, unknown>
+    only(segment, at, ['id', 'priority', 'hold', 'description', 'when'])
+    if (id === null) return void fail(child(at, 'id'), `expected an id of letters, digits, "-" and "_", got ${show(segment.id)}`)
+    // The first segment with an id stands; a later one is left out.
+    if (ids.indexOf(id) !== index) return void fail(child(at, 'id'), `duplicate id "${id}": segment ${ids.indexOf(id)} has it too`)
+    const { priority = 0, hold } = segment
+    expect(isNumber(priority), child(at, 'priority'), 'a number', priority)
+    const holdMs = hold === undefined ? null : parseDuration(hold)
+    expect(hold === undefined || holdMs !== null, child(at, 'hold'), 'a duration such as "30s", "10m" or a number of ms', hold)
+    const out: { id: string; at: string }[] = []
+    refs.set(id, out)
+    const when = segment.when === undefined ? fail(child(at, 'when'), 'missing: the condition under which the segment applies') : condition(segment.when, child(at, 'when'), 0, out)
+    if (errors.length > before || !when) broken.add(id)
+    else checked.push({ id, priority: priority as number, hold: holdMs, when })
+  })
+
+  // References that go round in a circle: each segment on the loop is at fault.
+  const done = new Set<string>()
+  const visit = (id: string, trail: string[]) => {
+    if (done.has(id)) return
+    for (const ref of refs.get(id) ?? []) {
+      const loop = trail.indexOf(ref.id)
+      if (loop >= 0) {
+        fail(ref.at, `segments refer to each other in a circle: ${[...trail.slice(loop), ref.id].join(' → ')}`)
+        trail.slice(loop).forEach((member) => broken.add(member))
+      } else visit(ref.id, [...trail, ref.id])
+    }
+    done.add(id)
+  }
+  for (const id of refs.keys()) visit(id, [id])
+  // A segment that refers to a broken one cannot be evaluated either.
+  for (let spread = true; spread; ) {
+    spread = false
+    for (const [id, out] of refs) {
+      const bad = broken.has(id) ? undefined : out.find((ref) => broken.has(ref.id))
+      if (bad) {
+        fail(bad.at, `refers to segment "${bad.id}", which has errors`)
+        spread = !!broken.add(id)
+      }
+    }
+  }
+
+  rules.segments = checked.filter((segment) => !broken.has(segment.id)).sort((a, b) => b.priority - a.priority)
+  return errors.length ? { ok: false, rules, errors } : { ok: true, rules, errors: [] }
+}

@@ -1,0 +1,185 @@
+/**
+ * Segments: compiled rules evaluated against the profile, incrementally
+ * (only the rules whose inputs changed), resolved by priority, with
+ * hysteresis so that nothing flickers while a signal hovers at a threshold.
+ */
+import { compileRule, pathsChanged, type EvalContext, type Inputs, type Predicate, type Trace } from './compile'
+import type { Profile } from './profile'
+import type { CheckedModel, Rules } from './rules'
+import { classify, logisticState, propensity } from './models'
+
+/** A segment's state, as `explain` and devtools show it. */
+export interface SegmentStatus {
+  id: string
+  priority: number
+  /** Whether its rule matches now. */
+  matched: boolean
+  /** Whether it applies: the match, held for at least the hold time after each change. */
+  active: boolean
+  /** When `active` last changed (0: never). */
+  since: number
+  /** How many times its rule was evaluated (not counting `explain`). */
+  evaluations: number
+}
+
+interface Entry extends SegmentStatus {
+  test: Predicate
+  inputs: Inputs
+  hold: number
+  /** Evaluation pass in which `matched` was last computed. */
+  pass: number
+  /** Set while being evaluated (a guard; validation already refuses cycles). */
+  busy: boolean
+  stale: boolean
+}
+
+export interface SegmentEvaluatorOptions {
+  /** Default hold time, ms. */
+  holdMs: number
+  halfLifeMs: number
+  /** Custom predicates by name. */
+  predicates: Record<string, (profile: Profile, now: number) => boolean>
+}
+
+export interface SegmentEvaluator {
+  /**
+   * Re-evaluates what `profile` changed since `previous` (everything when
+   * null) at time `now`; returns whether the active segments changed.
+   */
+  update(profile: Profile, previous: Profile | null, now: number): boolean
+  /** Ids of the active segments, highest priority first. Same array until it changes. */
+  active(): readonly string[]
+  /** Every segment's state, highest priority first. */
+  statuses(): SegmentStatus[]
+  /** The earliest time a held segment may change without any new behavior, or null. */
+  nextCheck(): number | null
+  /** Whether anything depends on the clock (event windows, scores, holds). */
+  timeDependent(): boolean
+  /** Every condition of a segment's rule, evaluated now with tracing (for explain). */
+  trace(id: string, profile: Profile, now: number): Trace[]
+}
+
+export function createSegmentEvaluator(rules: Rules, options: SegmentEvaluatorOptions): SegmentEvaluator {
+  const entries: Entry[] = rules.segments.map((segment) => {
+    const { test, inputs } = compileRule(segment.when)
+    for (const name of inputs.models) addModelInputs(inputs, rules.models[name]!, name)
+    return {
+      id: segment.id,
+      priority: segment.priority,
+      matched: false,
+      active: false,
+      since: 0,
+      evaluations: 0,
+      test,
+      inputs,
+      hold: segment.hold ?? options.holdMs,
+      pass: -1,
+      busy: false,
+      stale: true,
+    }
+  })
+  const byId = new Map(entries.map((entry) => [entry.id, entry]))
+  let pass = 0
+  let activeIds: readonly string[] = []
+  let current: Profile | null = null
+
+  // Per-pass caches of model results, so each model runs once per pass.
+  const modelPass = new Map<string, number>()
+  const modelValue = new Map<string, string | number>()
+
+  const context: EvalContext = {
+    trace: null,
+    now: 0,
+    halfLifeMs: options.halfLifeMs,
+    segment: (id) => evaluate(byId.get(id)!),
+    predicate: (name, profile) => {
+      const predicate = options.predicates[name]
+      return predicate ? predicate(profile, context.now) === true : false
+    },
+    model: (name, profile) => {
+      if (modelPass.get(name) === pass && profile === current) return modelValue.get(name)!
+      const model = rules.models[name]!
+      const value = model.type === 'centroid' ? classify(model, profile) : propensity(model, logisticState(model, profile, name), profile)
+      if (profile === current) {
+        modelPass.set(name, pass)
+        modelValue.set(name, value)
+      }
+      return value
+    },
+  }
+
+  /** The rule's match in this pass, computed at most once. */
+  function evaluate(entry: Entry): boolean {
+    if (entry.pass === pass || entry.busy || !current) return entry.matched
+    if (!entry.stale) return entry.matched
+    entry.busy = true
+    // A referenced segment's own conditions stay out of the trace being taken.
+    const trace = context.trace
+    context.trace = null
+    entry.matched = entry.test(current, context)
+    context.trace = trace
+    entry.busy = false
+    entry.evaluations++
+    entry.pass = pass
+    entry.stale = false
+    return entry.matched
+  }
+
+  return {
+    update(profile, previous, now) {
+      pass++
+      current = profile
+      context.now = now
+      // Stale: whatever reads what changed, the clock, or an opaque predicate…
+      for (const entry of entries) {
+        const { inputs } = entry
+        entry.stale ||= previous === null || inputs.time || inputs.opaque || pathsChanged(inputs.paths, previous, profile)
+      }
+      // …and whatever refers to a stale segment.
+      for (let spread = true; spread; ) {
+        spread = false
+        for (const entry of entries) {
+          if (!entry.stale && entry.inputs.segments.some((id) => byId.get(id)!.stale)) spread = entry.stale = true
+        }
+      }
+      let changed = false
+      for (const entry of entries) {
+        const matched = evaluate(entry)
+        if (matched === entry.active) continue
+        // The first decision is immediate; later ones wait out the hold.
+        if (entry.since === 0 || now - entry.since >= entry.hold) {
+          entry.active = matched
+          entry.since = now
+          changed = true
+        }
+      }
+      if (changed || previous === null) activeIds = entries.filter((entry) => entry.active).map((entry) => entry.id)
+      return changed
+    },
+    active: () => activeIds,
+    statuses: () => entries.map(({ id, priority, matched, active, since, evaluations }) => ({ id, priority, matched, active, since, evaluations })),
+    nextCheck() {
+      let next: number | null = null
+      for (const entry of entries) {
+        if (entry.matched !== entry.active) next = Math.min(next ?? Infinity, entry.since + entry.hold)
+      }
+      return next
+    },
+    timeDependent: () => entries.some((entry) => entry.inputs.time || entry.inputs.opaque),
+    trace(id, profile, now) {
+      current = profile
+      context.now = now
+      pass++
+      const trace: Trace[] = (context.trace = [])
+      byId.get(id)?.test(profile, context)
+      context.trace = null
+      return trace
+    },
+  }
+}
+
+/** A model's own inputs become the inputs of every rule that asks it. */
+function addModelInputs(inputs: Inputs, model: CheckedModel, name: string) {
+  for (const feature of model.features) inputs.paths.push(feature.path)
+  if (model.type === 'logistic') inputs.paths.push(['state', 'models', name])
+}
