@@ -24,10 +24,7 @@ export interface EvalContext {
   predicate(name: string, profile: Profile): boolean
   /** A centroid model's class, or a logistic model's score. */
   model(name: string, profile: Profile): string | number
-  /**
-   * When set, every condition evaluated appends its outcome here, and
-   * combinators evaluate all their conditions (for `explain`).
-   */
+  /** Where a predicate compiled with `trace` appends each condition's outcome (for `explain`). */
   trace: Trace[] | null
 }
 
@@ -61,27 +58,15 @@ export interface Inputs {
 
 const emptyInputs = (): Inputs => ({ paths: [], segments: [], models: [], time: false, opaque: false })
 
-/** A test of a number, for an operator and the value from the rule. */
-function numberTest(op: Operator, value: unknown): (n: number) => boolean {
-  const v = value as number
-  switch (op) {
-    case 'eq':
-      return (n) => n === v
-    case 'ne':
-      return (n) => n !== v
-    case 'gt':
-      return (n) => n > v
-    case 'gte':
-      return (n) => n >= v
-    case 'lt':
-      return (n) => n < v
-    case 'lte':
-      return (n) => n <= v
-    default: {
-      const [low, high] = value as [number, number]
-      return (n) => n >= low && n <= high
-    }
-  }
+/** A comparison of a number with the rule's value: the same function for every rule, so it inlines. */
+const NUMBER_TESTS: Record<string, (n: number, v: number, high: number) => boolean> = {
+  eq: (n, v) => n === v,
+  ne: (n, v) => n !== v,
+  gt: (n, v) => n > v,
+  gte: (n, v) => n >= v,
+  lt: (n, v) => n < v,
+  lte: (n, v) => n <= v,
+  between: (n, low, high) => n >= low && n <= high,
 }
 
 /** A test of any value a signal may hold. */
@@ -100,58 +85,62 @@ function valueTest(op: Operator, value: unknown, regex: RegExp | undefined): (v:
     case 'matches':
       return (v) => typeof v === 'string' && regex!.test(v)
     default: {
-      const test = numberTest(op, value)
-      return (v) => typeof v === 'number' && test(v)
+      const test = NUMBER_TESTS[op]!
+      const [low, high] = Array.isArray(value) ? (value as number[]) : [value as number, 0]
+      return (v) => typeof v === 'number' && test(v, low!, high!)
     }
   }
 }
 
-/** Compiles a rule tree; `inputs` collects what it reads. */
-export function compileRule(node: RuleNode, inputs: Inputs = emptyInputs()): { test: Predicate; inputs: Inputs } {
-  return { test: compileNode(node, inputs), inputs }
-}
-
-/** A leaf: reads a value, tests it, and reports both when tracing. */
-function leaf(node: RuleNode, test: string, read: (p: Profile, c: EvalContext) => unknown, check: (v: unknown) => boolean): Predicate {
-  const { at, kind } = node
-  return (p, c) => {
-    const value = read(p, c)
-    const pass = check(value)
-    if (c.trace) c.trace.push({ at, kind, pass, test, value })
-    return pass
-  }
+/**
+ * Compiles a rule tree; `inputs` collects what it reads. With `trace`, the
+ * predicate also appends every condition's outcome to `context.trace` and
+ * evaluates every branch (for explain); without, it does nothing else.
+ */
+export function compileRule(node: RuleNode, trace = false, inputs: Inputs = emptyInputs()): { test: Predicate; inputs: Inputs } {
+  return { test: compileNode(node, inputs, trace), inputs }
 }
 
 const show = (value: unknown) => JSON.stringify(value)
 
-function compileNode(node: RuleNode, inputs: Inputs): Predicate {
+function compileNode(node: RuleNode, inputs: Inputs, trace: boolean): Predicate {
+  const { at, kind } = node
+  /** A leaf that reads a value and checks it; traced, it reports both. */
+  const leaf = (text: string, read: (p: Profile, c: EvalContext) => unknown, check: (v: unknown) => boolean): Predicate =>
+    trace
+      ? (p, c) => {
+          const value = read(p, c)
+          const pass = check(value)
+          c.trace?.push({ at, kind, pass, test: text, value })
+          return pass
+        }
+      : (p, c) => check(read(p, c))
   switch (node.kind) {
     case 'all':
     case 'any': {
-      const { at, kind } = node
-      const tests = node.nodes.map((child) => compileNode(child, inputs))
-      const all = kind === 'all'
-      return (p, c) => {
-        if (c.trace) {
-          // Tracing: every condition, for a complete explanation.
+      const tests = node.nodes.map((child) => compileNode(child, inputs, trace))
+      const all = node.kind === 'all'
+      if (trace) {
+        return (p, c) => {
+          // Every condition, for a complete explanation.
           const entry: Trace = { at, kind, pass: all }
-          c.trace.push(entry)
-          for (let i = 0; i < tests.length; i++) entry.pass = all ? tests[i]!(p, c) && entry.pass : tests[i]!(p, c) || entry.pass
+          c.trace?.push(entry)
+          for (const test of tests) entry.pass = all ? test(p, c) && entry.pass : test(p, c) || entry.pass
           return entry.pass
         }
+      }
+      return (p, c) => {
         for (let i = 0; i < tests.length; i++) if (tests[i]!(p, c) !== all) return !all
         return all
       }
     }
     case 'not': {
-      const { at, kind } = node
-      const test = compileNode(node.node, inputs)
+      const test = compileNode(node.node, inputs, trace)
+      if (!trace) return (p, c) => !test(p, c)
       return (p, c) => {
-        const entry: Trace | null = c.trace && { at, kind, pass: false }
-        if (entry) c.trace!.push(entry)
-        const pass = !test(p, c)
-        if (entry) entry.pass = pass
-        return pass
+        const entry: Trace = { at, kind, pass: false }
+        c.trace?.push(entry)
+        return (entry.pass = !test(p, c))
       }
     }
     case 'signal': {
@@ -161,7 +150,7 @@ function compileNode(node: RuleNode, inputs: Inputs): Predicate {
       if (signal.model !== undefined) {
         const model = signal.model
         inputs.models.push(model)
-        return leaf(node, text, (p, c) => c.model(model, p), check)
+        return leaf(text, (p, c) => c.model(model, p), check)
       }
       const path = signal.path
       inputs.paths.push(path)
@@ -169,7 +158,6 @@ function compileNode(node: RuleNode, inputs: Inputs): Predicate {
       // clicks), except to "exists", which asks whether it is there at all.
       const missing = op === 'exists' ? undefined : signal.missing
       return leaf(
-        node,
         text,
         (p) => {
           const v = readPath(p, path)
@@ -182,38 +170,38 @@ function compileNode(node: RuleNode, inputs: Inputs): Predicate {
     case 'score': {
       const path = ['events', node.event]
       inputs.paths.push(path)
-      const check = numberTest(node.op, node.value)
+      const test = NUMBER_TESTS[node.op]!
+      const [low, high] = Array.isArray(node.value) ? (node.value as number[]) : [node.value as number, 0]
       const within = node.kind === 'count' ? node.within : null
       inputs.time ||= node.kind === 'score' || within !== null
       const text = `${node.kind} of "${node.event}"${within === null ? '' : ` within ${within} ms`} ${node.op} ${show(node.value)}`
-      const read =
+      // The number is computed and compared in one function: nothing to box.
+      const measure =
         node.kind === 'score'
-          ? (p: Profile, c: EvalContext) => {
-              const entry = readPath(p, path) as EventStats | undefined
-              return entry ? decay(entry.score, c.now - entry.last, c.halfLifeMs) : 0
-            }
+          ? (entry: EventStats, c: EvalContext) => decay(entry.score, c.now - entry.last, c.halfLifeMs)
           : within === null
-            ? (p: Profile) => (readPath(p, path) as EventStats | undefined)?.count ?? 0
-            : (p: Profile, c: EvalContext) => {
-                const entry = readPath(p, path) as EventStats | undefined
-                return entry ? countSince(entry.recent, within, c.now) : 0
-              }
-      return leaf(node, text, read, check as (v: unknown) => boolean)
+            ? (entry: EventStats) => entry.count
+            : (entry: EventStats, c: EvalContext) => countSince(entry.recent, within, c.now)
+      const value = (p: Profile, c: EvalContext) => {
+        const entry = readPath(p, path) as EventStats | undefined
+        return entry ? measure(entry, c) : 0
+      }
+      return trace ? leaf(text, value, (v) => test(v as number, low!, high!)) : (p, c) => test(value(p, c), low!, high!)
     }
     case 'segment': {
       const id = node.id
       inputs.segments.push(id)
-      return leaf(node, `segment "${id}" matches`, (_p, c) => c.segment(id), (v) => v === true)
+      return leaf(`segment "${id}" matches`, (_p, c) => c.segment(id), (v) => v === true)
     }
     case 'predicate': {
       const name = node.name
       inputs.opaque = true
-      return leaf(node, `predicate "${name}"`, (p, c) => c.predicate(name, p), (v) => v === true)
+      return leaf(`predicate "${name}"`, (p, c) => c.predicate(name, p), (v) => v === true)
     }
     case 'model': {
       const { model, is } = node
       inputs.models.push(model)
-      return leaf(node, `model "${model}" is ${show(is)}`, (p, c) => c.model(model, p), (v) => v === is)
+      return leaf(`model "${model}" is ${show(is)}`, (p, c) => c.model(model, p), (v) => v === is)
     }
   }
 }

@@ -170,8 +170,11 @@ export function createSegmentEvaluator(rules: Rules, options: SegmentEvaluatorOp
       current = profile
       context.now = now
       pass++
+      const segment = rules.segments.find((s) => s.id === id)
+      if (!segment) return []
+      // Compiled again with tracing: the predicates the engine keeps carry no tracing cost.
       const trace: Trace[] = (context.trace = [])
-      byId.get(id)?.test(profile, context)
+      compileRule(segment.when, true).test(profile, context)
       context.trace = null
       return trace
     },
