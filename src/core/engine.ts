@@ -79,8 +79,8 @@ export interface Decisions {
   arm: (experimentId: string) => string | null
   /** Logs an exposure to an experiment, once per visitor; only under consent. */
   expose: (experimentId: string) => void
-  /** Whether a nudge may show now, and why not. */
-  nudgeStatus: (nudgeId: string) => NudgeStatus
+  /** Whether a nudge may show now, and why not; `caps` override the configured ones. */
+  nudgeStatus: (nudgeId: string, caps?: NudgeCaps) => NudgeStatus
   /** Records that a nudge was shown (counts toward its caps and the session budget). */
   nudgeShown: (nudgeId: string) => void
   /** Records a dismissal: the nudge's cooldown doubles. */
@@ -124,6 +124,7 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
     if (!problems.length) experiments.set((experiment as ExperimentConfig).id, experiment as ExperimentConfig)
   })
   const listeners = new Set<(event: DecisionEvent) => void>()
+  const warned = new Set<string>()
   const watchers = new Set<() => void>()
 
   let rules: Rules = { segments: [], models: {} }
@@ -220,11 +221,18 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
     }, Math.max(0, due - now))
   }
 
+  // Arms by experiment, for the visitor they were computed for: hashing once per visitor, not per render.
+  const arms = new Map<string, { visitor: string; arm: string | null }>()
   const arm = (experimentId: string): string | null => {
     const experiment = experiments.get(experimentId)
     if (!experiment) return null
     if (experiment.segment !== undefined && !decisions.segments().includes(experiment.segment)) return null
-    return assignArm(experiment.id, experiment.arms, profile().visitor.id)
+    const visitor = profile().visitor.id
+    const known = arms.get(experimentId)
+    if (known?.visitor === visitor) return known.arm
+    const assigned = assignArm(experiment.id, experiment.arms, visitor)
+    arms.set(experimentId, { visitor, arm: assigned })
+    return assigned
   }
 
   const expose = (experimentId: string) => {
@@ -257,7 +265,9 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
     decide<V>(componentId: string, variants: Variants<V>, options: { experiment?: string } = {}): Decision<V> {
       const problem = checkVariants(variants)
       if (problem) {
-        warn(`decide("${componentId}"): the variants ${problem}.`)
+        // Once per component: decide runs on every render.
+        if (!warned.has(componentId)) warn(`decide("${componentId}"): the variants ${problem}.`)
+        warned.add(componentId)
         return { variant: (variants as { default?: V } | null)?.default as V, key: 'default', segment: null, arm: null }
       }
       const assigned = options.experiment === undefined ? null : arm(options.experiment)
@@ -288,13 +298,13 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
     },
     arm,
     expose,
-    nudgeStatus(id) {
+    nudgeStatus(id, caps) {
       const current = profile()
       const sessionStart = current.visitor.sessionStart
       const nudges = state('nudges')
       let sessionShown = 0
       for (const key of Object.keys(nudges)) sessionShown += readHistory(nudges[key]).shown.filter((t) => t >= sessionStart).length
-      const reason = blockedBy(history(id), resolveCaps(config.nudges?.[id]), attune.now(), sessionStart, sessionShown, budget)
+      const reason = blockedBy(history(id), resolveCaps({ ...config.nudges?.[id], ...caps }), attune.now(), sessionStart, sessionShown, budget)
       return { allowed: reason === null, reason }
     },
     nudgeShown: (id) => nudgeAction(id, 'shown', (h) => withShown(h, attune.now())),

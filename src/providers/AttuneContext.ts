@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react'
 import type { Attune } from '../core'
+import type { DecisionAttune } from '../core/engine'
 
 export const AttuneContext = createContext<Attune | null>(null)
 AttuneContext.displayName = 'AttuneContext'
@@ -18,4 +19,16 @@ export function useAttune(hook = 'useAttune'): Attune {
     )
   }
   return attune
+}
+
+/** The instance, with its decision engine; throws, with what to do, when it has none. */
+export function useDecisions(hook: string): DecisionAttune {
+  const attune = useAttune(hook)
+  if (!('decide' in attune)) {
+    throw new Error(
+      `[attune] ${hook}() needs the decision engine, and this <PersonalizationProvider> was given an instance without it. ` +
+        'Make it with withDecisions(createAttune(), { rules }), or let the provider make one: <PersonalizationProvider rules={rules}>.',
+    )
+  }
+  return attune as DecisionAttune
 }

@@ -65,8 +65,11 @@ describe('compiled rules', () => {
         { any: [{ signal: 'context.device', eq: 'desktop' }, { signal: 'visitor.visits', gte: 1 }] },
       ],
     })
-    // Even 8 bytes per evaluation would fill the young generation many times over.
-    expect(await gcsOf(test, profile())).toBeLessThanOrEqual(1)
+    // The smallest allocation V8 makes is 16 bytes: 80 MB over the run, the
+    // young generation filled several times. Compared with a loop that does
+    // nothing, to leave out collections the test runner itself causes.
+    const idle = await gcsOf(() => true, profile())
+    expect(await gcsOf(test, profile())).toBeLessThanOrEqual(idle + 1)
   }, 60_000)
 
   it('allocate nothing beyond what reading fractional numbers from the profile costs in V8', async () => {

@@ -1,0 +1,32 @@
+import { useCallback, useEffect, useSyncExternalStore } from 'react'
+import { useDecisions } from '../providers/AttuneContext'
+
+export interface ExperimentOptions {
+  /** Log the exposure once the caller has rendered with the arm. Default true; pass false and call `expose` yourself when the arm only shows later. */
+  expose?: boolean
+}
+
+/**
+ * The visitor's arm in an experiment, or null (unknown experiment, or not in
+ * its segment). Re-renders only when the arm changes. Server rendering and
+ * hydration read null.
+ */
+export function useExperiment(id: string, { expose = true }: ExperimentOptions = {}): string | null {
+  const attune = useDecisions('useExperiment')
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      const stopSegments = attune.watchSegments(onChange)
+      const stopProfile = attune.subscribe(onChange) // forget() makes a new visitor
+      return () => {
+        stopSegments()
+        stopProfile()
+      }
+    },
+    [attune],
+  )
+  const arm = useSyncExternalStore(subscribe, () => attune.arm(id), () => null)
+  useEffect(() => {
+    if (expose && arm !== null) attune.expose(id)
+  }, [attune, id, arm, expose])
+  return arm
+}

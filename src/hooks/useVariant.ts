@@ -1,0 +1,47 @@
+import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react'
+import type { Decision, Variants } from '../core/variants'
+import { useDecisions } from '../providers/AttuneContext'
+
+export interface VariantOptions {
+  /** The experiment whose arm picks among the variants. */
+  experiment?: string
+}
+
+/**
+ * The variant of a component for the visitor's segments and arm (see
+ * `decide`). Re-renders only when the chosen variant changes; once shown, the
+ * choice counts toward the component's change limit and logs the exposure.
+ * Server rendering and hydration show `default`.
+ */
+export function useVariant<V>(id: string, variants: Variants<V>, options: VariantOptions = {}): Decision<V> {
+  const attune = useDecisions('useVariant')
+  const { experiment } = options
+  const decide = useCallback(() => attune.decide(id, variants, { ...(experiment === undefined ? {} : { experiment }) }), [attune, id, variants, experiment])
+  // The key is the snapshot: a string, so React re-renders only when it changes.
+  const key = useSyncExternalStore(
+    useCallback(
+      (onChange: () => void) => {
+        const stopSegments = attune.watchSegments(onChange)
+        const stopProfile = attune.subscribe(onChange) // the visitor (arm) or the change limit may change
+        return () => {
+          stopSegments()
+          stopProfile()
+        }
+      },
+      [attune],
+    ),
+    () => decide().key,
+    () => 'default',
+  )
+  const decision = useMemo<Decision<V>>(() => {
+    const current = decide()
+    return current.key === key ? current : { variant: variants[key] ?? variants.default, key, segment: null, arm: null }
+  }, [decide, key, variants])
+  const { segment, arm } = decision
+  // After the commit: the variant is on screen. Keyed on the choice, not on
+  // the variants object (often a new one each render).
+  useEffect(() => {
+    attune.shown(id, { variant: undefined, key, segment, arm }, experiment === undefined ? {} : { experiment })
+  }, [attune, id, key, segment, arm, experiment])
+  return decision
+}
