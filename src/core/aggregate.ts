@@ -14,9 +14,9 @@ export interface AggregateConfig {
 
 type Owned = KeyedCollection | 'scroll' | 'idle' | 'state'
 
-/** Events the visitor causes, as opposed to time accruing and idleness being noticed. */
+/** Events the visitor causes, as opposed to time accruing, idleness noticed, or an extension's bookkeeping. */
 const isActivity = (event: BehaviorEvent): boolean =>
-  event.type === 'idle' ? !event.idle : event.type !== 'dwell' && event.type !== 'page-dwell'
+  event.type === 'idle' ? !event.idle : event.type !== 'dwell' && event.type !== 'page-dwell' && event.type !== 'state'
 
 /** Time constant of the scroll velocity EMA: a steady speed is reached to 63% after 500 ms of scrolling. */
 const VELOCITY_TAU_MS = 500

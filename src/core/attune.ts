@@ -72,6 +72,8 @@ export interface Attune {
   flush: () => void
   /** The instance's clock. */
   now: () => number
+  /** Half-life of custom event scores, in ms. */
+  readonly halfLifeMs: number
 }
 
 interface State {
@@ -214,6 +216,7 @@ export function createAttune(options: AttuneOptions = {}): Attune {
       adapter.flush()
     },
     now,
+    halfLifeMs: config.halfLifeMs,
   }
 
   /** Removes every key Attune wrote, from the real storage too when a failure put memory in its place. */

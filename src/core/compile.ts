@@ -4,6 +4,7 @@
  * reads, so that only rules whose inputs changed are evaluated again.
  */
 import { countSince } from './bounded'
+import { formatDuration } from './duration'
 import type { EventStats, Profile } from './profile'
 import type { Operator, RuleNode } from './rules'
 import { readPath } from './signals'
@@ -174,7 +175,7 @@ function compileNode(node: RuleNode, inputs: Inputs, trace: boolean): Predicate 
       const [low, high] = Array.isArray(node.value) ? (node.value as number[]) : [node.value as number, 0]
       const within = node.kind === 'count' ? node.within : null
       inputs.time ||= node.kind === 'score' || within !== null
-      const text = `${node.kind} of "${node.event}"${within === null ? '' : ` within ${within} ms`} ${node.op} ${show(node.value)}`
+      const text = `${node.kind} of "${node.event}"${within === null ? '' : ` within ${formatDuration(within)}`} ${node.op} ${show(node.value)}`
       // The number is computed and compared in one function: nothing to box.
       const measure =
         node.kind === 'score'

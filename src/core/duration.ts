@@ -9,3 +9,9 @@ export function parseDuration(value: unknown): number | null {
   const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)$/.exec(value.trim())
   return match ? Number(match[1]) * UNITS[match[2]!]! : null
 }
+
+/** A duration in the largest unit that divides it: `600000` → `"10m"`. */
+export function formatDuration(ms: number): string {
+  const unit = Object.keys(UNITS).reverse().find((key) => ms % UNITS[key]! === 0 && ms >= UNITS[key]!) ?? 'ms'
+  return `${ms / UNITS[unit]!}${unit}`
+}

@@ -39,7 +39,7 @@ export interface DecisionConfig {
   hold?: string | number
   /** How many times a component's variant may change per session. Default 5. */
   maxVariantChanges?: number
-  /** Half-life of event scores in rules; default the instance's (one day). */
+  /** Half-life of event scores in rules; default the instance's. */
   halfLifeMs?: number
 }
 
@@ -71,12 +71,16 @@ export interface Decisions {
   segment: () => string | null
   /** Why each segment (or one) matches or not, condition by condition. */
   explain: (segmentId?: string) => SegmentExplanation[]
-  /** The variant of a component for the current segments and arm. */
-  decide: <V>(componentId: string, variants: Variants<V>, options?: { experiment?: string }) => Decision<V>
+  /**
+   * The variant of a component for the current segments and arm. With
+   * `refresh: false` it reads the segments as last computed, without
+   * evaluating anything (as React snapshots must).
+   */
+  decide: <V>(componentId: string, variants: Variants<V>, options?: { experiment?: string; refresh?: boolean }) => Decision<V>
   /** Tells the engine a decision was shown: counts variant changes and logs the exposure. */
   shown: <V>(componentId: string, decision: Decision<V>, options?: { experiment?: string }) => void
-  /** The visitor's arm in an experiment, or null (not in its segment, unknown experiment). */
-  arm: (experimentId: string) => string | null
+  /** The visitor's arm in an experiment, or null (not in its segment, unknown experiment). `refresh` as for decide. */
+  arm: (experimentId: string, options?: { refresh?: boolean }) => string | null
   /** Logs an exposure to an experiment, once per visitor; only under consent. */
   expose: (experimentId: string) => void
   /** Whether a nudge may show now, and why not; `caps` override the configured ones. */
@@ -100,6 +104,8 @@ export interface Decisions {
   activeSegments: () => readonly string[]
   /** Calls `listener` when the active segments change. Watching also keeps time-dependent rules current. */
   watchSegments: (listener: () => void) => () => void
+  /** Like watchSegments, and also after every commit: for reads that depend on the visitor too (arms, variant limits). */
+  watchDecisions: (listener: () => void) => () => void
 }
 
 export type DecisionAttune = Attune & Decisions
@@ -116,7 +122,7 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
   const maxChanges = isFiniteNumber(config.maxVariantChanges) && config.maxVariantChanges >= 0 ? config.maxVariantChanges : MAX_VARIANT_CHANGES
   const budget = isFiniteNumber(config.budget) && config.budget >= 0 ? config.budget : DEFAULT_BUDGET
   const predicates = config.predicates ?? {}
-  const halfLifeMs = config.halfLifeMs ?? 86_400_000
+  const halfLifeMs = config.halfLifeMs ?? attune.halfLifeMs
   const experiments = new Map<string, ExperimentConfig>()
   ;(Array.isArray(config.experiments) ? config.experiments : []).forEach((experiment: unknown, i) => {
     const problems = checkExperiment(experiment, `/experiments/${i}`)
@@ -125,8 +131,12 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
   })
   const listeners = new Set<(event: DecisionEvent) => void>()
   const warned = new Set<string>()
+  /** Conversions emitted on this page, while their record waits to be committed. */
+  const attributed = new Set<string>()
   const watchers = new Set<() => void>()
 
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let dueAt = Infinity
   let rules: Rules = { segments: [], models: {} }
   let evaluator: SegmentEvaluator = createSegmentEvaluator(rules, { holdMs, halfLifeMs, predicates })
   let evaluated: Profile | null = null
@@ -157,6 +167,9 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
     evaluator = createSegmentEvaluator(rules, { holdMs, halfLifeMs, predicates })
     evaluated = null
     refresh()
+    clearTimeout(timer)
+    dueAt = Infinity
+    schedule()
     return result
   }
   if (config.rules !== undefined) {
@@ -168,12 +181,14 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
   attune.subscribe((next, previous) => {
     refresh()
     schedule()
+    // A new visitor (forget()) or the stored one taking over (consent
+    // granted, profiles merged) is not new behavior: nothing to learn or attribute.
+    if (next.visitor.id !== previous.visitor.id) return
     learnFrom(next, previous)
     attribute(next, previous)
   })
 
   function learnFrom(next: Profile, previous: Profile) {
-    const models: [string, Json][] = []
     for (const [name, model] of Object.entries(rules.models)) {
       if (model.type !== 'logistic') continue
       const converted = (next.events[model.event]?.count ?? 0) > (previous.events[model.event]?.count ?? 0)
@@ -181,27 +196,35 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
       const missed = next.visitor.sessionId !== previous.visitor.sessionId && (previous.events[model.event]?.last ?? 0) < previous.visitor.sessionStart
       if (!converted && !missed) continue
       const from = converted ? next : previous
-      models.push([name, learn(model, logisticState(model, from, name), from, converted ? 1 : 0) as unknown as Json])
+      // Deferred, as this runs while subscribers hear of a commit; the step
+      // starts from the weights as they are then, so no step is lost.
+      queueMicrotask(() => {
+        setState('models', name, learn(model, logisticState(model, profile(), name), from, converted ? 1 : 0) as unknown as Json)
+        attune.flush()
+      })
     }
-    // Deferred: this runs while subscribers are being told about a commit.
-    for (const [name, value] of models) queueMicrotask(() => setState('models', name, value))
   }
 
+  /** Conversions: once per visitor, experiment and event, after the exposure. */
   function attribute(next: Profile, previous: Profile) {
-    const exposed = next.state.exposed
+    // Exposures from before this commit only: an event in the same batch as the exposure came first.
+    const exposed = previous.state.exposed
     if (!isObject(exposed)) return
+    const converted = state('converted')
     for (const [name, entry] of Object.entries(next.events)) {
       if (entry.count <= (previous.events[name]?.count ?? 0)) continue
       for (const [id, arm] of Object.entries(exposed)) {
         const experiment = experiments.get(id)
-        if (typeof arm !== 'string' || !experiment || (experiment.conversions && !experiment.conversions.includes(name))) continue
+        const key = `${id}:${name}`
+        if (typeof arm !== 'string' || !experiment || (experiment.conversions && !experiment.conversions.includes(name)) || converted[key] || attributed.has(key)) continue
+        if (attune.getConsent() !== 'granted') continue
+        attributed.add(key)
+        queueMicrotask(() => setState('converted', key, true))
         emit({ type: 'conversion', experiment: id, arm, event: name, visitor: next.visitor.id, at: entry.last })
       }
     }
   }
 
-  let timer: ReturnType<typeof setTimeout> | undefined
-  let dueAt = Infinity
   /**
    * While watched, re-checks time-dependent rules every tick, and held
    * segments when their hold ends. One timer, moved only when due earlier.
@@ -223,10 +246,11 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
 
   // Arms by experiment, for the visitor they were computed for: hashing once per visitor, not per render.
   const arms = new Map<string, { visitor: string; arm: string | null }>()
-  const arm = (experimentId: string): string | null => {
+  const active = (refresh = true) => (refresh ? decisions.segments() : evaluator.active())
+  const arm = (experimentId: string, options: { refresh?: boolean } = {}): string | null => {
     const experiment = experiments.get(experimentId)
     if (!experiment) return null
-    if (experiment.segment !== undefined && !decisions.segments().includes(experiment.segment)) return null
+    if (experiment.segment !== undefined && !active(options.refresh).includes(experiment.segment)) return null
     const visitor = profile().visitor.id
     const known = arms.get(experimentId)
     if (known?.visitor === visitor) return known.arm
@@ -235,10 +259,15 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
     return assigned
   }
 
+  // Shown before consent: logged once consent is granted.
+  const unexposed = new Set<string>()
   const expose = (experimentId: string) => {
-    if (attune.getConsent() !== 'granted' || Object.hasOwn(state('exposed'), experimentId)) return
+    if (Object.hasOwn(state('exposed'), experimentId)) return
     const assigned = arm(experimentId)
     if (assigned === null) return
+    if (attune.getConsent() !== 'granted') return void unexposed.add(experimentId)
+    // Events recorded before the exposure commit first: they are not its conversions.
+    attune.flush()
     setState('exposed', experimentId, assigned)
     attune.flush()
     emit({ type: 'exposure', experiment: experimentId, arm: assigned, visitor: profile().visitor.id, at: attune.now() })
@@ -262,7 +291,7 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
       refresh()
       return evaluator.statuses().filter((status) => segmentId === undefined || status.id === segmentId).map((status) => ({ ...status, trace: evaluator.trace(status.id, profile(), attune.now()) }))
     },
-    decide<V>(componentId: string, variants: Variants<V>, options: { experiment?: string } = {}): Decision<V> {
+    decide<V>(componentId: string, variants: Variants<V>, options: { experiment?: string; refresh?: boolean } = {}): Decision<V> {
       const problem = checkVariants(variants)
       if (problem) {
         // Once per component: decide runs on every render.
@@ -270,7 +299,7 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
         warned.add(componentId)
         return { variant: (variants as { default?: V } | null)?.default as V, key: 'default', segment: null, arm: null }
       }
-      const assigned = options.experiment === undefined ? null : arm(options.experiment)
+      const assigned = options.experiment === undefined ? null : arm(options.experiment, options)
       const kept = state('variants')[componentId]
       // After too many changes this session, the variant last shown stays.
       if (
@@ -283,14 +312,15 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
       ) {
         return { variant: variants[kept.key]!, key: kept.key, segment: typeof kept.segment === 'string' ? kept.segment : null, arm: assigned }
       }
-      const { key, segment } = pickVariant(variants, decisions.segments(), assigned)
+      const { key, segment } = pickVariant(variants, active(options.refresh), assigned)
       return { variant: variants[key]!, key, segment, arm: assigned }
     },
     shown(componentId, decision, options = {}) {
       const session = profile().visitor.sessionId
       const kept = state('variants')[componentId]
       const same = isObject(kept) && kept.session === session
-      if (!same || kept.key !== decision.key) {
+      const locked = same && isFiniteNumber(kept.changes) && kept.changes >= maxChanges
+      if (!locked && (!same || kept.key !== decision.key)) {
         const changes = same && isFiniteNumber(kept.changes) ? kept.changes + 1 : 0
         setState('variants', componentId, { key: decision.key, segment: decision.segment, session, changes })
       }
@@ -304,7 +334,8 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
       const nudges = state('nudges')
       let sessionShown = 0
       for (const key of Object.keys(nudges)) sessionShown += readHistory(nudges[key]).shown.filter((t) => t >= sessionStart).length
-      const reason = blockedBy(history(id), resolveCaps({ ...config.nudges?.[id], ...caps }), attune.now(), sessionStart, sessionShown, budget)
+      const given = Object.fromEntries(Object.entries(caps ?? {}).filter(([, value]) => value !== undefined))
+      const reason = blockedBy(history(id), resolveCaps({ ...config.nudges?.[id], ...given }), attune.now(), sessionStart, sessionShown, budget)
       return { allowed: reason === null, reason }
     },
     nudgeShown: (id) => nudgeAction(id, 'shown', (h) => withShown(h, attune.now())),
@@ -330,6 +361,14 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
       return () => void listeners.delete(listener)
     },
     activeSegments: () => evaluator.active(),
+    watchDecisions(listener) {
+      const stopSegments = decisions.watchSegments(listener)
+      const stopProfile = attune.subscribe(listener)
+      return () => {
+        stopSegments()
+        stopProfile()
+      }
+    },
     watchSegments(listener) {
       watchers.add(listener)
       refresh()
@@ -343,5 +382,14 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
     },
   }
 
-  return { ...attune, ...decisions }
+  return {
+    ...attune,
+    ...decisions,
+    setConsent(consent) {
+      attune.setConsent(consent)
+      if (attune.getConsent() !== 'granted') return
+      for (const id of unexposed) expose(id)
+      unexposed.clear()
+    },
+  }
 }

@@ -3,6 +3,7 @@
  * day, a cooldown), a budget of interruptions per session across nudges,
  * back-off after a dismissal, and suppression after "not helpful".
  */
+import { countSince } from './bounded'
 import { parseDuration } from './duration'
 import { isFiniteNumber, isObject } from './guards'
 import type { Json } from './profile'
@@ -10,7 +11,7 @@ import type { Json } from './profile'
 export interface NudgeCaps {
   /** Times it may show per session. Default 1. */
   perSession?: number
-  /** Times it may show per 24 hours. Default 3. */
+  /** Times it may show per 24 hours. Default 3; at most 20 (the history kept). */
   perDay?: number
   /** Least time between two showings; each dismissal doubles it. Default 10 minutes. */
   cooldown?: string | number
@@ -29,7 +30,7 @@ export interface NudgeHistory {
 export const DEFAULT_CAPS = { perSession: 1, perDay: 3, cooldownMs: 10 * 60_000 }
 /** Interruptions per session across all nudges, by default. */
 export const DEFAULT_BUDGET = 3
-/** Showings remembered per nudge: enough for any per-day cap worth having. */
+/** Showings remembered per nudge: the largest per-day cap. */
 const HISTORY_LIMIT = 20
 const DAY_MS = 86_400_000
 
@@ -44,7 +45,7 @@ export function resolveCaps(caps: NudgeCaps | undefined): ResolvedCaps {
   const count = (v: unknown, fallback: number) => (isFiniteNumber(v) && v >= 0 ? Math.floor(v) : fallback)
   return {
     perSession: count(caps?.perSession, DEFAULT_CAPS.perSession),
-    perDay: count(caps?.perDay, DEFAULT_CAPS.perDay),
+    perDay: Math.min(HISTORY_LIMIT, count(caps?.perDay, DEFAULT_CAPS.perDay)),
     cooldownMs: parseDuration(caps?.cooldown) ?? DEFAULT_CAPS.cooldownMs,
   }
 }
@@ -62,7 +63,6 @@ export function readHistory(raw: Json | undefined): NudgeHistory {
 
 export const withShown = (h: NudgeHistory, now: number): NudgeHistory => ({ ...h, shown: [...h.shown, now].slice(-HISTORY_LIMIT) })
 
-const countSince = (times: number[], from: number) => times.filter((t) => t >= from).length
 
 /**
  * Whether a nudge may show now: null when it may, else why not. `sessionShown`
@@ -70,8 +70,8 @@ const countSince = (times: number[], from: number) => times.filter((t) => t >= f
  */
 export function blockedBy(h: NudgeHistory, caps: ResolvedCaps, now: number, sessionStart: number, sessionShown: number, budget: number): string | null {
   if (h.unhelpful) return 'marked not helpful'
-  if (countSince(h.shown, sessionStart) >= caps.perSession) return `shown ${caps.perSession} time(s) this session`
-  if (countSince(h.shown, now - DAY_MS) >= caps.perDay) return `shown ${caps.perDay} time(s) in 24 hours`
+  if (countSince(h.shown, now - sessionStart, now) >= caps.perSession) return `shown ${caps.perSession} time(s) this session`
+  if (countSince(h.shown, DAY_MS, now) >= caps.perDay) return `shown ${caps.perDay} time(s) in 24 hours`
   const last = h.shown[h.shown.length - 1]
   const cooldown = caps.cooldownMs * 2 ** h.dismissed
   if (last !== undefined && now - last < cooldown) return `cooling down for ${Math.ceil((last + cooldown - now) / 1000)} s more`

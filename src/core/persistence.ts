@@ -146,8 +146,14 @@ export function mergeProfiles(stored: Profile, live: Profile, options: { limits:
       sessionStart: continues && l.visits === 1 ? s.sessionStart : l.sessionStart,
       traits: { ...s.traits, ...l.traits },
     },
-    // Extension data: what this page load set wins, key by key.
-    state: { ...stored.state, ...live.state },
+    // Extension data: per entry of each key, what this page load set wins.
+    state: Object.fromEntries(
+      [...new Set([...Object.keys(stored.state), ...Object.keys(live.state)])].map((key) => {
+        const a = stored.state[key]
+        const b = live.state[key]
+        return [key, isObject(a) && isObject(b) ? { ...a, ...b } : b === undefined ? a! : b]
+      }),
+    ),
   }
   for (const key of KEYED) {
     const into: Record<string, Entry> = { ...(stored[key] as unknown as Record<string, Entry>) }

@@ -133,8 +133,14 @@ const ID = /^[A-Za-z0-9][\w-]*$/
 /** Deeper than this, a rule is surely a mistake, and recursion must stop before the stack does. */
 const MAX_DEPTH = 32
 
+/** A value, briefly, for a message. Never throws (a value nested too deep to print is described). */
 const show = (value: unknown): string => {
-  const text = JSON.stringify(value) ?? String(value)
+  let text: string
+  try {
+    text = JSON.stringify(value) ?? String(value)
+  } catch {
+    text = Array.isArray(value) ? 'an array' : typeof value
+  }
   return text.length > 40 ? text.slice(0, 40) + '…' : text
 }
 const child = (at: string, key: string | number) => `${at}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`
@@ -167,10 +173,11 @@ export function validateRules(doc: unknown, options: ValidateOptions = {}): Vali
   // Models first: conditions refer to them.
   const models = isObject(root.models) ? root.models : {}
   if (root.models !== undefined) expect(isObject(root.models), '/models', 'an object of models by name', root.models)
-  const logistic = Object.keys(models).filter((name) => isObject(models[name]) && models[name].type === 'logistic')
 
-  const numericSignal = (path: unknown, at: string, propensity: string[]): Signal | null => {
-    const signal = resolveSignal(path, propensity)
+  /** A model's feature: a numeric signal of the profile (a model's score cannot be one). */
+  const numericSignal = (path: unknown, at: string): Signal | null => {
+    if (typeof path === 'string' && path.startsWith('propensity.')) return fail(at, `a model's score cannot be a feature of a model`)
+    const signal = resolveSignal(path)
     if (typeof signal === 'string') return fail(at, signal)
     return signal.kind === 'number' ? signal : fail(at, `a feature must be a number; "${String(path)}" holds a ${signal.kind}`)
   }
@@ -178,13 +185,14 @@ export function validateRules(doc: unknown, options: ValidateOptions = {}): Vali
   for (const [name, raw] of Object.entries(models)) {
     const at = child('/models', name)
     const before = errors.length
+    if (!expect(name !== '__proto__', at, 'a model name other than "__proto__"', name)) continue
     if (!expect(isObject(raw) && (raw.type === 'centroid' || raw.type === 'logistic'), at, 'a model with "type": "centroid" or "logistic"', raw)) continue
     const model = raw as Record<string, unknown>
     if (model.type === 'centroid') {
       only(model, at, ['type', 'features', 'centroids', 'mean', 'std'])
       const list = Array.isArray(model.features) ? (model.features as unknown[]) : []
       expect(list.length > 0, child(at, 'features'), 'a non-empty array of numeric signals', model.features)
-      const features = list.map((path, i) => numericSignal(path, child(child(at, 'features'), i), logistic))
+      const features = list.map((path, i) => numericSignal(path, child(child(at, 'features'), i)))
       const n = features.length
       const mean = model.mean ?? new Array<number>(n).fill(0)
       const std = model.std ?? new Array<number>(n).fill(1)
@@ -210,11 +218,14 @@ export function validateRules(doc: unknown, options: ValidateOptions = {}): Vali
         const here = child(child(at, 'features'), path)
         const weight = isObject(spec) ? spec.weight : spec
         const scale = isObject(spec) && spec.scale !== undefined ? spec.scale : 1
-        expect(isNumber(weight), here, 'a weight, or { "weight": number, "scale": number }', spec)
+        if (isObject(spec)) {
+          only(spec, here, ['weight', 'scale'])
+          expect(isNumber(weight), child(here, 'weight'), 'a number', weight)
+        } else expect(isNumber(weight), here, 'a weight, or { "weight": number, "scale": number }', spec)
         expect(isNumber(scale) && scale > 0, child(here, 'scale'), 'a number above 0', scale)
         weights.push(weight as number)
         scales.push(scale as number)
-        return numericSignal(path, here, [])
+        return numericSignal(path, here)
       })
       const { bias = 0, learningRate = 0.05, event } = model
       expect(isNumber(bias), child(at, 'bias'), 'a number', bias)
@@ -225,6 +236,8 @@ export function validateRules(doc: unknown, options: ValidateOptions = {}): Vali
     }
   }
 
+  // Conditions may read the scores of the models that are valid.
+  const logistic = Object.keys(rules.models).filter((name) => rules.models[name]!.type === 'logistic')
   if (!expect(Array.isArray(root.segments), '/segments', 'an array of segments', root.segments)) return { ok: false, rules, errors }
   const list = root.segments as unknown[]
   const ids = list.map((s) => (isObject(s) && typeof s.id === 'string' && ID.test(s.id) ? s.id : null))
@@ -364,20 +377,40 @@ export function validateRules(doc: unknown, options: ValidateOptions = {}): Vali
     else checked.push({ id, priority: priority as number, hold: holdMs, when })
   })
 
-  // References that go round in a circle: each segment on the loop is at fault.
-  const done = new Set<string>()
-  const visit = (id: string, trail: string[]) => {
-    if (done.has(id)) return
-    for (const ref of refs.get(id) ?? []) {
-      const loop = trail.indexOf(ref.id)
-      if (loop >= 0) {
-        fail(ref.at, `segments refer to each other in a circle: ${[...trail.slice(loop), ref.id].join(' → ')}`)
-        trail.slice(loop).forEach((member) => broken.add(member))
-      } else visit(ref.id, [...trail, ref.id])
+  // References that go round in a circle, and chains of references too
+  // long to evaluate: found without recursion (a document may hold
+  // thousands of segments). Depth: the longest chain below each segment.
+  const depth = new Map<string, number>()
+  for (const start of refs.keys()) {
+    const stack: [string, number][] = [[start, 0]]
+    const onPath = new Set([start])
+    while (stack.length) {
+      const top = stack[stack.length - 1]!
+      const [id, next] = top
+      const out = refs.get(id) ?? []
+      if (depth.has(id) || next >= out.length) {
+        if (!depth.has(id)) depth.set(id, 1 + Math.max(0, ...out.map((ref) => depth.get(ref.id) ?? 0)))
+        if ((depth.get(id) ?? 0) > MAX_DEPTH && !broken.has(id)) {
+          fail(out[0]!.at, `segments refer to each other more than ${MAX_DEPTH} deep`)
+          broken.add(id)
+        }
+        onPath.delete(id)
+        stack.pop()
+        continue
+      }
+      top[1]++
+      const ref = out[next]!
+      if (onPath.has(ref.id)) {
+        const trail = stack.map(([member]) => member)
+        const loop = [...trail.slice(trail.indexOf(ref.id)), ref.id]
+        fail(ref.at, `segments refer to each other in a circle: ${loop.join(' → ')}`)
+        loop.forEach((member) => broken.add(member))
+      } else if (!depth.has(ref.id)) {
+        onPath.add(ref.id)
+        stack.push([ref.id, 0])
+      }
     }
-    done.add(id)
   }
-  for (const id of refs.keys()) visit(id, [id])
   // A segment that refers to a broken one cannot be evaluated either.
   for (let spread = true; spread; ) {
     spread = false

@@ -30,6 +30,8 @@ interface Entry extends SegmentStatus {
   pass: number
   /** Set while being evaluated (a guard; validation already refuses cycles). */
   busy: boolean
+  /** Whether `active` has ever changed: the first change does not wait for a hold. */
+  decided: boolean
   stale: boolean
 }
 
@@ -75,6 +77,7 @@ export function createSegmentEvaluator(rules: Rules, options: SegmentEvaluatorOp
       hold: segment.hold ?? options.holdMs,
       pass: -1,
       busy: false,
+      decided: false,
       stale: true,
     }
   })
@@ -145,9 +148,10 @@ export function createSegmentEvaluator(rules: Rules, options: SegmentEvaluatorOp
       let changed = false
       for (const entry of entries) {
         const matched = evaluate(entry)
-        if (matched === entry.active) continue
-        // The first decision is immediate; later ones wait out the hold.
-        if (entry.since === 0 || now - entry.since >= entry.hold) {
+        // Entering or leaving holds for the hold time; the first entry does
+        // not wait (nothing was entered or left before it).
+        if (matched !== entry.active && (!entry.decided || now - entry.since >= entry.hold)) {
+          entry.decided = true
           entry.active = matched
           entry.since = now
           changed = true

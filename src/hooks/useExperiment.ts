@@ -13,18 +13,9 @@ export interface ExperimentOptions {
  */
 export function useExperiment(id: string, { expose = true }: ExperimentOptions = {}): string | null {
   const attune = useDecisions('useExperiment')
-  const subscribe = useCallback(
-    (onChange: () => void) => {
-      const stopSegments = attune.watchSegments(onChange)
-      const stopProfile = attune.subscribe(onChange) // forget() makes a new visitor
-      return () => {
-        stopSegments()
-        stopProfile()
-      }
-    },
-    [attune],
-  )
-  const arm = useSyncExternalStore(subscribe, () => attune.arm(id), () => null)
+  // The arm depends on the segments and on the visitor (forget() makes a new one).
+  const getSnapshot = useCallback(() => attune.arm(id, { refresh: false }), [attune, id])
+  const arm = useSyncExternalStore(attune.watchDecisions, getSnapshot, () => null)
   useEffect(() => {
     if (expose && arm !== null) attune.expose(id)
   }, [attune, id, arm, expose])

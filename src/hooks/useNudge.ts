@@ -46,7 +46,7 @@ export function useNudge(id: string, { when, trigger, cap }: NudgeOptions = {}):
   }, [attune, id])
 
   useEffect(() => {
-    const inSegment = () => when === undefined || attune.segments().includes(when)
+    const inSegment = () => when === undefined || attune.activeSegments().includes(when)
     let entered = inSegment()
     let fired = eventCount(attune.getProfile(), trigger)
     const check = () => {
@@ -59,12 +59,7 @@ export function useNudge(id: string, { when, trigger, cap }: NudgeOptions = {}):
     }
     // A segment already entered at mount opens the nudge too.
     if (trigger === undefined && when !== undefined && entered) show()
-    const stopSegments = attune.watchSegments(check)
-    const stopProfile = attune.subscribe(check)
-    return () => {
-      stopSegments()
-      stopProfile()
-    }
+    return attune.watchDecisions(check)
   }, [attune, when, trigger, show])
 
   // Shown means rendered open: count it once per opening.

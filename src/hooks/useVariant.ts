@@ -16,23 +16,11 @@ export interface VariantOptions {
 export function useVariant<V>(id: string, variants: Variants<V>, options: VariantOptions = {}): Decision<V> {
   const attune = useDecisions('useVariant')
   const { experiment } = options
-  const decide = useCallback(() => attune.decide(id, variants, { ...(experiment === undefined ? {} : { experiment }) }), [attune, id, variants, experiment])
+  // Snapshots read what the engine last computed and evaluate nothing:
+  // rendering must not change the store.
+  const decide = useCallback(() => attune.decide(id, variants, { refresh: false, ...(experiment === undefined ? {} : { experiment }) }), [attune, id, variants, experiment])
   // The key is the snapshot: a string, so React re-renders only when it changes.
-  const key = useSyncExternalStore(
-    useCallback(
-      (onChange: () => void) => {
-        const stopSegments = attune.watchSegments(onChange)
-        const stopProfile = attune.subscribe(onChange) // the visitor (arm) or the change limit may change
-        return () => {
-          stopSegments()
-          stopProfile()
-        }
-      },
-      [attune],
-    ),
-    () => decide().key,
-    () => 'default',
-  )
+  const key = useSyncExternalStore(attune.watchDecisions, () => decide().key, () => 'default')
   const decision = useMemo<Decision<V>>(() => {
     const current = decide()
     return current.key === key ? current : { variant: variants[key] ?? variants.default, key, segment: null, arm: null }
@@ -41,7 +29,10 @@ export function useVariant<V>(id: string, variants: Variants<V>, options: Varian
   // After the commit: the variant is on screen. Keyed on the choice, not on
   // the variants object (often a new one each render).
   useEffect(() => {
+    // A hydration render shows `default` for a moment, whatever the visitor
+    // will see: it is not a change of variant, and not an exposure.
+    if (decide().key !== key) return
     attune.shown(id, { variant: undefined, key, segment, arm }, experiment === undefined ? {} : { experiment })
-  }, [attune, id, key, segment, arm, experiment])
+  }, [attune, decide, id, key, segment, arm, experiment])
   return decision
 }

@@ -176,7 +176,7 @@ describe('explain', () => {
       { at: '/segments/0/when', kind: 'all', pass: true },
       { at: '/segments/0/when/all/0', kind: 'signal', pass: true, test: 'pages./product.dwellMs gt 60000', value: 75_000 },
       { at: '/segments/0/when/all/1', kind: 'signal', pass: true, test: 'scroll.velocity lt 50', value: 0 },
-      { at: '/segments/0/when/all/2', kind: 'count', pass: true, test: 'count of "add_to_cart" within 600000 ms gte 1', value: 1 },
+      { at: '/segments/0/when/all/2', kind: 'count', pass: true, test: 'count of "add_to_cart" within 10m gte 1', value: 1 },
       { at: '/segments/0/when/all/3', kind: 'not', pass: true },
       { at: '/segments/0/when/all/3/not', kind: 'count', pass: false, test: 'count of "purchase" gte 1', value: 0 },
     ])

@@ -1,5 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import { StrictMode } from 'react'
+import { hydrateRoot } from 'react-dom/client'
+import { renderToString } from 'react-dom/server'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   createAttune,
@@ -133,7 +135,90 @@ describe('useVariant', () => {
   })
 })
 
+describe('useVariant and hydration', () => {
+  it('does not spend the change limit on the default a hydration shows for a moment', async () => {
+    const variants = { default: 'generic', known: 'welcome back' }
+    const rules = { segments: [{ id: 'known', when: { signal: 'visitor.id', exists: true } }] }
+    function Greeting() {
+      return <p>{useVariant('greeting', variants).variant}</p>
+    }
+    const shared = createAttune({ storage: 'memory', schedule: 'sync' })
+    const html = renderToString(
+      <PersonalizationProvider storage="memory" rules={rules}>
+        <Greeting />
+      </PersonalizationProvider>,
+    )
+    for (let load = 0; load < 6; load++) {
+      const instance = withDecisions(shared, { rules })
+      const container = document.createElement('div')
+      container.innerHTML = html
+      document.body.append(container)
+      // eslint-disable-next-line @typescript-eslint/require-await -- async act waits for the re-render after hydration
+      await act(async () => {
+        hydrateRoot(
+          container,
+          <PersonalizationProvider attune={instance}>
+            <Greeting />
+          </PersonalizationProvider>,
+        )
+      })
+      expect(container).toHaveTextContent('welcome back')
+      // The variant never changed: the moment of `default` was not counted.
+      expect(instance.getProfile().state.variants).toMatchObject({ greeting: { key: 'known', changes: 0 } })
+      container.remove()
+    }
+  })
+})
+
+describe('snapshots', () => {
+  it('evaluate nothing while rendering: no component is updated during another’s render', () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const timed = withDecisions(createAttune({ storage: 'memory', schedule: 'sync' }), {
+      hold: 0,
+      rules: { segments: [{ id: 'recent', when: { event: 'x', count: { gte: 1 }, within: '2s' } }] },
+    })
+    function Segment() {
+      return <p>{useSegment() ?? 'none'}</p>
+    }
+    function Variant({ n }: { n: number }) {
+      return <p data-n={n}>{useVariant('v', { default: 'a', recent: 'b' }).variant}</p>
+    }
+    const view = render(
+      <PersonalizationProvider attune={timed}>
+        <Segment />
+        <Variant n={0} />
+      </PersonalizationProvider>,
+    )
+    act(() => timed.track('x'))
+    vi.setSystemTime(Date.now() + 5000) // time passes, timers do not run (a throttled tab)
+    view.rerender(
+      <PersonalizationProvider attune={timed}>
+        <Segment />
+        <Variant n={1} />
+      </PersonalizationProvider>,
+    )
+    expect(errors).not.toHaveBeenCalled()
+  })
+})
+
 describe('useExperiment', () => {
+  it('logs the exposure when consent comes after the arm was rendered', () => {
+    const late = withDecisions(createAttune({ storage: 'memory', schedule: 'sync' }), { experiments: [{ id: 'cta', arms: { a: 1 } }] })
+    const seen: string[] = []
+    late.onDecision((event) => seen.push(event.type))
+    function Arm() {
+      return <p>{useExperiment('cta')}</p>
+    }
+    render(
+      <PersonalizationProvider attune={late}>
+        <Arm />
+      </PersonalizationProvider>,
+    )
+    expect(seen).toEqual([])
+    act(() => late.setConsent('granted'))
+    expect(seen).toEqual(['exposure'])
+  })
+
   it('returns the sticky arm and exposes once rendered', () => {
     function Arm() {
       return <p>{useExperiment('cta')}</p>
@@ -196,6 +281,18 @@ describe('useNudge', () => {
     act(() => attune.record({ type: 'scroll', y: 0, depth: 0.9 }))
     fireEvent.click(screen.getByRole('button', { name: 'Close' }))
     expect(attune.nudgeStatus('welcome').reason).toBe('marked not helpful')
+  })
+})
+
+describe('messages in React', () => {
+  it('render as text: markup in a trait never becomes elements', () => {
+    attune.identify({ name: '<img src=x onerror="alert(1)"><b>Ada</b>' })
+    function Greeting() {
+      return <p>{attune.message('welcome', 'Welcome back, {{name | friend}}').text}</p>
+    }
+    const { container } = render(wrap(<Greeting />))
+    expect(container.querySelector('img, b')).toBeNull()
+    expect(container).toHaveTextContent('Welcome back, <img src=x onerror="alert(1)"><b>Ada</b>')
   })
 })
 
