@@ -13,6 +13,7 @@
  */
 import { isFiniteNumber, isObject } from './guards'
 import { murmur3 } from './hash'
+import { ID } from './rules'
 
 export interface ExperimentConfig {
   id: string
@@ -52,7 +53,7 @@ export function checkExperiment(raw: unknown, at: string): [string, string][] {
   else {
     for (const [arm, weight] of Object.entries(raw.arms)) {
       if (!isFiniteNumber(weight) || weight < 0) problems.push([`${at}/arms/${arm}`, `expected a weight ≥ 0, got ${JSON.stringify(weight)}`])
-      if (!/^[A-Za-z0-9][\w-]*$/.test(arm)) problems.push([`${at}/arms/${arm}`, 'arm names are letters, digits, "-" and "_"'])
+      if (!ID.test(arm)) problems.push([`${at}/arms/${arm}`, 'arm names are letters, digits, "-" and "_"'])
     }
     if (!Object.values(raw.arms).some((w) => isFiniteNumber(w) && w > 0)) problems.push([`${at}/arms`, 'at least one arm needs a weight above 0'])
   }

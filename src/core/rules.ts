@@ -129,7 +129,8 @@ export interface ValidateOptions {
   predicates?: readonly string[]
 }
 
-const ID = /^[A-Za-z0-9][\w-]*$/
+/** Segment ids and arm names: letters, digits, `-` and `_`, starting with a letter or digit. */
+export const ID = /^[A-Za-z0-9][\w-]*$/
 /** Deeper than this, a rule is surely a mistake, and recursion must stop before the stack does. */
 const MAX_DEPTH = 32
 
