@@ -5,7 +5,7 @@ import { validateRules } from '../../src/engine'
 import { compileRule, type EvalContext, type Predicate } from '../../src/core/compile'
 import { readPath } from '../../src/core/signals'
 
-const N = 5_000_000
+const N = 3_000_000
 const now = Date.UTC(2026, 0, 15, 12)
 
 /** Counts the garbage collections while `work` runs. */
@@ -40,18 +40,24 @@ function compile(when: unknown): Predicate {
 
 const context: EvalContext = { now, halfLifeMs: 86_400_000, trace: null, segment: () => false, predicate: () => false, model: () => 0 }
 
+/** The fewest collections over two runs of N evaluations: a collection the test runner caused in one run does not count. */
 async function gcsOf(test: Predicate, p: Profile): Promise<number> {
   for (let i = 0; i < 200_000; i++) test(p, context) // warm up: let the JIT compile it first
-  let matched = 0
-  const gcs = await collectionsDuring(() => {
-    for (let i = 0; i < N; i++) if (test(p, context)) matched++
-  })
-  expect(matched).toBe(N)
-  return gcs
+  const runs: number[] = []
+  for (let run = 0; run < 2; run++) {
+    let matched = 0
+    runs.push(
+      await collectionsDuring(() => {
+        for (let i = 0; i < N; i++) if (test(p, context)) matched++
+      }),
+    )
+    expect(matched).toBe(N)
+  }
+  return Math.min(...runs)
 }
 
 describe('compiled rules', () => {
-  it('allocate nothing: five million evaluations of a rule over counts, times, text and windows run without a garbage collection', async () => {
+  it('allocate nothing: millions of evaluations of a rule over counts, times, text and windows run without a garbage collection', async () => {
     const test = compile({
       all: [
         { signal: 'pages./product.dwellMs', gt: 60000 },
@@ -65,8 +71,8 @@ describe('compiled rules', () => {
         { any: [{ signal: 'context.device', eq: 'desktop' }, { signal: 'visitor.visits', gte: 1 }] },
       ],
     })
-    // The smallest allocation V8 makes is 16 bytes: 80 MB over the run, the
-    // young generation filled several times. Compared with a loop that does
+    // The smallest allocation V8 makes is 16 bytes: 48 MB over a run, the
+    // young generation filled a few times. Compared with a loop that does
     // nothing, to leave out collections the test runner itself causes.
     const idle = await gcsOf(() => true, profile())
     expect(await gcsOf(test, profile())).toBeLessThanOrEqual(idle + 1)
