@@ -182,8 +182,10 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
     refresh()
     schedule()
     // A new visitor (forget()) or the stored one taking over (consent
-    // granted, profiles merged) is not new behavior: nothing to learn or attribute.
+    // granted, profiles merged) is not new behavior: nothing to learn or
+    // attribute. Nor is a commit that touched no event (scrolling, dwell).
     if (next.visitor.id !== previous.visitor.id) return
+    if (next.events === previous.events && next.visitor.sessionId === previous.visitor.sessionId) return
     learnFrom(next, previous)
     attribute(next, previous)
   })
