@@ -18,7 +18,7 @@ export interface SegmentStatus {
   active: boolean
   /** When `active` last changed (0: never). */
   since: number
-  /** How many times its rule was evaluated (not counting `explain`). */
+  /** How many times its rule was evaluated by `update` (explain's traced runs are not counted). */
   evaluations: number
 }
 
