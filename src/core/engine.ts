@@ -5,6 +5,7 @@
  * `profile.state`, so storage, consent and `forget()` cover it too.
  */
 import type { Attune } from './attune'
+import { countSince } from './bounded'
 import { parseDuration } from './duration'
 import { assignArm, checkExperiment, type ExperimentConfig } from './experiments'
 import { blockedBy, DEFAULT_BUDGET, readHistory, resolveCaps, withShown, type NudgeCaps, type NudgeHistory } from './fatigue'
@@ -335,9 +336,10 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
       const sessionStart = current.visitor.sessionStart
       const nudges = state('nudges')
       let sessionShown = 0
-      for (const key of Object.keys(nudges)) sessionShown += readHistory(nudges[key]).shown.filter((t) => t >= sessionStart).length
+      const now = attune.now()
+      for (const key of Object.keys(nudges)) sessionShown += countSince(readHistory(nudges[key]).shown, now - sessionStart, now)
       const given = Object.fromEntries(Object.entries(caps ?? {}).filter(([, value]) => value !== undefined))
-      const reason = blockedBy(history(id), resolveCaps({ ...config.nudges?.[id], ...given }), attune.now(), sessionStart, sessionShown, budget)
+      const reason = blockedBy(history(id), resolveCaps({ ...config.nudges?.[id], ...given }), now, sessionStart, sessionShown, budget)
       return { allowed: reason === null, reason }
     },
     nudgeShown: (id) => nudgeAction(id, 'shown', (h) => withShown(h, attune.now())),
