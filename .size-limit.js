@@ -2,8 +2,27 @@
 // esbuild, minified, gzip level 9, production mode (development warnings
 // folded away), every dependency bundled except React.
 
+/**
+ * framer-motion's animation features are a separate chunk, fetched when the
+ * first component mounts (LazyMotion): the first load does not carry them,
+ * so the checks of a first load leave them out, and one check weighs them.
+ * @type {import('esbuild').Plugin}
+ */
+const lazyFeatures = {
+  name: 'lazy-features',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(layout-)?features-[\w-]+\.js$/ }, (args) => ({ path: args.path, external: true }))
+  },
+}
+
+/**
+ * size-limit leaves every peer dependency out of the bundle on its own; an
+ * app ships them, so only React (which every app has anyway) stays out.
+ * @param {import('esbuild').BuildOptions} config
+ */
+const production = (config) => ({ ...config, external: ['react', 'react-dom'], define: { ...config.define, 'process.env.NODE_ENV': '"production"' } })
 /** @param {import('esbuild').BuildOptions} config */
-const production = (config) => ({ ...config, define: { ...config.define, 'process.env.NODE_ENV': '"production"' } })
+const firstLoad = (config) => ({ ...production(config), plugins: [...(config.plugins ?? []), lazyFeatures] })
 const common = { gzip: true, ignore: ['react', 'react-dom'], modifyEsbuildConfig: production }
 
 export default [
@@ -11,4 +30,12 @@ export default [
   { name: 'attune/engine: the whole entry', path: 'dist/engine.js', import: '*', limit: '11 KB', ...common },
   { name: 'createAttune + withDecisions (an app with rules, experiments, nudges)', import: { 'dist/core.js': '{ createAttune }', 'dist/engine.js': '{ withDecisions }' }, limit: '15.5 KB', ...common },
   { name: 'attune/analysis', path: 'dist/analysis.js', import: '*', limit: '4 KB', ...common },
+  {
+    name: 'PersonalizationProvider + AdaptiveButton, first load (framer-motion features load later)',
+    path: 'dist/index.js',
+    import: '{ PersonalizationProvider, AdaptiveButton }',
+    limit: '20 KB',
+    ...common,
+    modifyEsbuildConfig: firstLoad,
+  },
 ]

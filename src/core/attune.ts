@@ -1,10 +1,9 @@
-import { persist } from 'zustand/middleware'
 import { createStore } from 'zustand/vanilla'
 import { aggregate, type AggregateConfig } from './aggregate'
 import { CONSENT_VALUES, initialConsent, type Consent } from './consent'
 import { detectContext } from './context'
 import { describeError, warn } from './dev'
-import { isFiniteNumber } from './guards'
+import { isFiniteNumber, isObject } from './guards'
 import type { BehaviorEvent } from './events'
 import {
   NewerVersionError,
@@ -45,6 +44,13 @@ export interface AttuneOptions {
   persistDelayMs?: number
   /** Overrides for the collection bounds; see {@link DEFAULT_LIMITS}. */
   limits?: Partial<Limits>
+  /**
+   * The profile to start from instead of a fresh one: the one the server
+   * rendered with, say. Give the same one on the server and in the browser:
+   * server rendering and hydration then decide from it, and show the same
+   * variants. Checked like stored data; an invalid one is reported and left out.
+   */
+  initialProfile?: Profile
 }
 
 export type ProfileListener = (profile: Profile, previous: Profile) => void
@@ -74,6 +80,8 @@ export interface Attune {
   now: () => number
   /** Half-life of custom event scores, in ms. */
   readonly halfLifeMs: number
+  /** The `initialProfile` option, as checked, or null without one. Server rendering and hydration decide from it. */
+  readonly initialProfile: Profile | null
 }
 
 interface State {
@@ -111,6 +119,16 @@ export function createAttune(options: AttuneOptions = {}): Attune {
     const time = now()
     return createProfile(time, detectContext(time))
   }
+  // The live profile takes this browser's context; decisions for server
+  // rendering and hydration read the given one's, as the server did.
+  let started: Profile | null = null
+  let initialProfile: Profile | null = null
+  const given = options.initialProfile as unknown
+  if (given !== undefined) {
+    started = sanitizeProfile(given, fresh(), limits)
+    if (!started) warn('createAttune() ignored initialProfile: it is not a profile (see createProfile); starting a fresh one.')
+    else initialProfile = isObject((given as Profile).context) ? { ...started, context: { ...started.context, ...(given as Profile).context }, page: typeof (given as Profile).page === 'string' ? (given as Profile).page : null } : started
+  }
 
   const adapter = createPersistAdapter({
     storage,
@@ -120,34 +138,13 @@ export function createAttune(options: AttuneOptions = {}): Attune {
     beforeHide: () => tracker.flush(),
   })
 
-  const store = createStore<State>()(
-    persist(() => ({ profile: fresh() }), {
-      name,
-      version: STORED_VERSION,
-      storage: adapter,
-      skipHydration: true,
-      partialize: (state): PersistedState => ({ profile: state.profile }),
-      migrate: (state, version) => migrate(state, version) as State,
-      merge: (persisted, current) => {
-        if (persisted === undefined) return current
-        const stored = sanitizeProfile((persisted as Partial<PersistedState>).profile, current.profile, limits)
-        if (!stored) {
-          warn(`the stored profile "${name}" was unreadable (it failed validation); starting a fresh profile.`)
-          return current
-        }
-        return { ...current, profile: mergeProfiles(stored, current.profile, config) }
-      },
-      onRehydrateStorage: () => (_state, error) => {
-        if (error === undefined) return
-        if (error instanceof NewerVersionError) {
-          readOnly = true
-          warn(`${error.message}; it is left untouched and this page keeps its profile in memory.`)
-        } else {
-          warn(`the stored profile "${name}" was unreadable (${describeError(error)}); starting a fresh profile.`)
-        }
-      },
-    }),
-  )
+  const store = createStore<State>()(() => ({ profile: started ?? fresh() }))
+  // Set while the stored profile is read in: reading writes nothing.
+  let restoring = false
+  // Every commit is written (gathered by the adapter; only under consent).
+  store.subscribe((state) => {
+    if (!restoring) adapter.setItem(name, { state: { profile: state.profile }, version: STORED_VERSION })
+  })
 
   const tracker = createTracker({
     now,
@@ -160,7 +157,24 @@ export function createAttune(options: AttuneOptions = {}): Attune {
   /** Reads the stored profile into the live one, once per instance. */
   const hydrate = () => {
     hydrated = true
-    void store.persist.rehydrate()
+    const stored = adapter.getItem(name)
+    if (!stored) return
+    let profile: Profile | null
+    try {
+      profile = sanitizeProfile((migrate(stored.state, stored.version) as Partial<PersistedState> | null)?.profile, store.getState().profile, limits)
+    } catch (error) {
+      if (error instanceof NewerVersionError) {
+        readOnly = true
+        warn(`${error.message}; it is left untouched and this page keeps its profile in memory.`)
+      } else {
+        warn(`the stored profile "${name}" was unreadable (${describeError(error)}); starting a fresh profile.`)
+      }
+      return
+    }
+    if (!profile) return warn(`the stored profile "${name}" was unreadable (it failed validation); starting a fresh profile.`)
+    restoring = true
+    store.setState({ profile: mergeProfiles(profile, store.getState().profile, config) })
+    restoring = false
   }
 
   // Reading only: nothing is written until the first commit, so an instance
@@ -217,6 +231,7 @@ export function createAttune(options: AttuneOptions = {}): Attune {
     },
     now,
     halfLifeMs: config.halfLifeMs,
+    initialProfile,
   }
 
   /** Removes every key Attune wrote, from the real storage too when a failure put memory in its place. */

@@ -1,10 +1,9 @@
 /**
  * How the profile is stored: the persisted shape and its version, migrations,
  * validation of what comes back from storage, the merge of a stored profile
- * with the live one, and the storage adapter handed to zustand's persist
- * middleware (consent gate, write throttling, corruption handling).
+ * with the live one, and the storage adapter (consent gate, write
+ * throttling, corruption handling).
  */
-import type { PersistStorage, StorageValue } from 'zustand/middleware'
 import { entryOf, evictLeastRecent } from './bounded'
 import { isFiniteNumber as isFinite, isObject } from './guards'
 import { isTrait } from './events'
@@ -167,7 +166,18 @@ export function mergeProfiles(stored: Profile, live: Profile, options: { limits:
   return merged
 }
 
-export interface PersistAdapter extends PersistStorage<PersistedState> {
+/** What is stored under the profile's key: the state and the version of its shape. */
+export interface StoredValue {
+  state: PersistedState
+  version: number
+}
+
+export interface PersistAdapter {
+  /** The stored value, or null when there is none or it is unreadable (reported). */
+  getItem: (name: string) => StoredValue | null
+  /** Writes, gathered: at most once per delay, at once when the page hides. Nothing without `allowed()`. */
+  setItem: (name: string, value: StoredValue) => void
+  removeItem: (name: string) => void
   /** Writes a pending change now. */
   flush: () => void
   /** Drops a pending change without writing it. */
@@ -193,7 +203,7 @@ export interface PersistAdapterOptions {
 }
 
 /**
- * The storage adapter for zustand's persist middleware. It parses and checks
+ * The storage adapter of the profile. It parses and checks
  * what it reads (unreadable data reads as nothing, reported once), writes
  * nothing unless `allowed()`, and gathers the writes that follow every commit
  * into one `setItem` per `delayMs`, written at once when the page is hidden
@@ -201,7 +211,7 @@ export interface PersistAdapterOptions {
  */
 export function createPersistAdapter(options: PersistAdapterOptions): PersistAdapter {
   const { storage } = options
-  let pending: { name: string; value: StorageValue<PersistedState> } | null = null
+  let pending: { name: string; value: StoredValue } | null = null
   let timer: ReturnType<typeof setTimeout> | undefined
   let watching = false
   const canWatch = typeof document !== 'undefined' && typeof addEventListener === 'function'
@@ -234,7 +244,7 @@ export function createPersistAdapter(options: PersistAdapterOptions): PersistAda
       // The version first: data of a newer build may have any shape, and
       // migrate() must see it to leave it alone.
       if (isObject(parsed) && isFinite(parsed.version) && (parsed.version > STORED_VERSION || isObject(parsed.state))) {
-        return parsed as unknown as StorageValue<PersistedState>
+        return parsed as unknown as StoredValue
       }
       options.onUnreadable('it is not an Attune profile')
       return null
