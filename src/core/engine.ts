@@ -75,13 +75,15 @@ export interface Decisions {
   /**
    * The variant of a component for the current segments and arm. With
    * `refresh: false` it reads the segments as last computed, without
-   * evaluating anything (as React snapshots must).
+   * evaluating anything (as React snapshots must). With `initial: true` it
+   * decides from the instance's `initialProfile` (default without one), as
+   * server rendering and hydration must.
    */
-  decide: <V>(componentId: string, variants: Variants<V>, options?: { experiment?: string; refresh?: boolean }) => Decision<V>
+  decide: <V>(componentId: string, variants: Variants<V>, options?: DecideOptions) => Decision<V>
   /** Tells the engine a decision was shown: counts variant changes and logs the exposure. */
   shown: <V>(componentId: string, decision: Decision<V>, options?: { experiment?: string }) => void
-  /** The visitor's arm in an experiment, or null (not in its segment, unknown experiment). `refresh` as for decide. */
-  arm: (experimentId: string, options?: { refresh?: boolean }) => string | null
+  /** The visitor's arm in an experiment, or null (not in its segment, unknown experiment). `refresh` and `initial` as for decide. */
+  arm: (experimentId: string, options?: Omit<DecideOptions, 'experiment'>) => string | null
   /** Logs an exposure to an experiment, once per visitor; only under consent. */
   expose: (experimentId: string) => void
   /** Whether a nudge may show now, and why not; `caps` override the configured ones. */
@@ -110,6 +112,17 @@ export interface Decisions {
 }
 
 export type DecisionAttune = Attune & Decisions
+
+export interface DecideOptions {
+  /** The experiment whose arm picks among the variants. */
+  experiment?: string
+  /** Evaluate what changed first (default), or read the segments as last computed. */
+  refresh?: boolean
+  /** Decide from the instance's `initialProfile`, as server rendering and hydration do. */
+  initial?: boolean
+}
+
+const NONE: readonly string[] = []
 
 const EMPTY_STATE: Record<string, Json> = {}
 
@@ -249,12 +262,26 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
 
   // Arms by experiment, for the visitor they were computed for: hashing once per visitor, not per render.
   const arms = new Map<string, { visitor: string; arm: string | null }>()
-  const active = (refresh = true) => (refresh ? decisions.segments() : evaluator.active())
-  const arm = (experimentId: string, options: { refresh?: boolean } = {}): string | null => {
+  // The initial profile's segments, evaluated once per rules document, at
+  // the profile's own time: the server and the browser agree on them.
+  let initial: { rules: Rules; active: readonly string[] } | null = null
+  const initialSegments = (start: Profile) => {
+    if (initial?.rules !== rules) {
+      const once = createSegmentEvaluator(rules, { holdMs, halfLifeMs, predicates })
+      once.update(start, null, start.visitor.lastSeen)
+      initial = { rules, active: once.active() }
+    }
+    return initial.active
+  }
+  const active = (options: Omit<DecideOptions, 'experiment'>) =>
+    options.initial ? (attune.initialProfile ? initialSegments(attune.initialProfile) : NONE) : options.refresh === false ? evaluator.active() : decisions.segments()
+  const arm = (experimentId: string, options: Omit<DecideOptions, 'experiment'> = {}): string | null => {
     const experiment = experiments.get(experimentId)
     if (!experiment) return null
-    if (experiment.segment !== undefined && !active(options.refresh).includes(experiment.segment)) return null
-    const visitor = profile().visitor.id
+    const start = attune.initialProfile
+    if (options.initial && !start) return null
+    if (experiment.segment !== undefined && !active(options).includes(experiment.segment)) return null
+    const visitor = options.initial && start ? start.visitor.id : profile().visitor.id
     const known = arms.get(experimentId)
     if (known?.visitor === visitor) return known.arm
     const assigned = assignArm(experiment.id, experiment.arms, visitor)
@@ -294,7 +321,7 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
       refresh()
       return evaluator.statuses().filter((status) => segmentId === undefined || status.id === segmentId).map((status) => ({ ...status, trace: evaluator.trace(status.id, profile(), attune.now()) }))
     },
-    decide<V>(componentId: string, variants: Variants<V>, options: { experiment?: string; refresh?: boolean } = {}): Decision<V> {
+    decide<V>(componentId: string, variants: Variants<V>, options: DecideOptions = {}): Decision<V> {
       const problem = checkVariants(variants)
       if (problem) {
         // Once per component: decide runs on every render.
@@ -306,6 +333,7 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
       const kept = state('variants')[componentId]
       // After too many changes this session, the variant last shown stays.
       if (
+        !options.initial &&
         isObject(kept) &&
         kept.session === profile().visitor.sessionId &&
         isFiniteNumber(kept.changes) &&
@@ -315,7 +343,7 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
       ) {
         return { variant: variants[kept.key]!, key: kept.key, segment: typeof kept.segment === 'string' ? kept.segment : null, arm: assigned }
       }
-      const { key, segment } = pickVariant(variants, active(options.refresh), assigned)
+      const { key, segment } = pickVariant(variants, active(options), assigned)
       return { variant: variants[key]!, key, segment, arm: assigned }
     },
     shown(componentId, decision, options = {}) {

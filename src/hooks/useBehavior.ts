@@ -13,8 +13,9 @@ interface Selection<T> {
  * selected value changes, as judged by `equality` (default `Object.is`), so
  * select narrowly: `useBehavior((p) => p.scroll.depth > 0.5)`.
  *
- * Server rendering and hydration read `EMPTY_PROFILE`, so the server's HTML
- * and the client's first render agree; the live profile follows at once.
+ * Server rendering and hydration read the instance's `initialProfile` (or
+ * `EMPTY_PROFILE` without one), so the server's HTML and the client's first
+ * render agree; the live profile follows at once.
  */
 export function useBehavior<T>(selector: (profile: Profile) => T, equality: (a: T, b: T) => boolean = Object.is): T {
   const attune = useAttune('useBehavior')
@@ -34,6 +35,6 @@ export function useBehavior<T>(selector: (profile: Profile) => T, equality: (a: 
     [selector, equality],
   )
   const getSnapshot = useCallback(() => select(attune.getProfile()), [attune, select])
-  const getServerSnapshot = useCallback(() => select(EMPTY_PROFILE), [select])
+  const getServerSnapshot = useCallback(() => select(attune.initialProfile ?? EMPTY_PROFILE), [attune, select])
   return useSyncExternalStore(attune.subscribe, getSnapshot, getServerSnapshot)
 }

@@ -9,13 +9,14 @@ export interface ExperimentOptions {
 /**
  * The visitor's arm in an experiment, or null (unknown experiment, or not in
  * its segment). Re-renders only when the arm changes. Server rendering and
- * hydration read null.
+ * hydration read the arm of the instance's `initialProfile`, or null without one.
  */
 export function useExperiment(id: string, { expose = true }: ExperimentOptions = {}): string | null {
   const attune = useDecisions('useExperiment')
   // The arm depends on the segments and on the visitor (forget() makes a new one).
   const getSnapshot = useCallback(() => attune.arm(id, { refresh: false }), [attune, id])
-  const arm = useSyncExternalStore(attune.watchDecisions, getSnapshot, () => null)
+  const getServerSnapshot = useCallback(() => attune.arm(id, { initial: true }), [attune, id])
+  const arm = useSyncExternalStore(attune.watchDecisions, getSnapshot, getServerSnapshot)
   useEffect(() => {
     if (expose && arm !== null) attune.expose(id)
   }, [attune, id, arm, expose])
