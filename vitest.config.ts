@@ -26,13 +26,23 @@ const wheel: BrowserCommand<[deltaX: number, deltaY: number]> = async (context, 
   await page.mouse.wheel(deltaX, deltaY)
 }
 
+/**
+ * Emulates the OS reduced-motion setting, as `prefers-reduced-motion` sees
+ * it: `await commands.reducedMotion('reduce')`. framer-motion and Attune hear
+ * the media query's change event; wait two frames before mounting.
+ */
+const reducedMotion: BrowserCommand<[value: 'reduce' | 'no-preference']> = async (context, value) => {
+  if (!('page' in context)) throw new Error('the reducedMotion command needs the Playwright provider')
+  await context.page.emulateMedia({ reducedMotion: value })
+}
+
 const browser = () => ({
   enabled: true,
   headless: true,
   provider: playwright({ launchOptions: { executablePath: chromium, args: CHROMIUM_ARGS } }),
   instances: [{ browser: 'chromium' as const }],
   screenshotFailures: false,
-  commands: { wheel },
+  commands: { wheel, reducedMotion },
 })
 
 export default defineConfig({

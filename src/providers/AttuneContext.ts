@@ -1,9 +1,53 @@
-import { createContext, useContext } from 'react'
+import { createContext, useContext, type ReactNode } from 'react'
 import type { Attune } from '../core'
 import type { DecisionAttune } from '../core/engine'
+import type { MotionSetting } from '../motion/policy'
 
 export const AttuneContext = createContext<Attune | null>(null)
 AttuneContext.displayName = 'AttuneContext'
+
+/** Called once per component and error when a component falls back to its default variant. */
+export type ErrorReporter = (error: unknown, info: { component: string }) => void
+
+/** What the provider sets for the components below it, besides the instance. */
+export interface Settings {
+  motion: MotionSetting
+  /** Reports a component's failure, once per component and message. */
+  report: (component: string, error: unknown) => void
+}
+
+/** Reports each failure once: components re-render, and a failing engine fails on every render. */
+export function onceReporter(onError: ErrorReporter): Settings['report'] {
+  const seen = new Set<string>()
+  return (component, error) => {
+    const key = `${component}\n${error instanceof Error ? error.message : String(error)}`
+    if (seen.has(key)) return
+    seen.add(key)
+    onError(error, { component })
+  }
+}
+
+export const consoleReporter: ErrorReporter = (error, { component }) => {
+  console.error(`[attune] ${component} shows its default variant: ${error instanceof Error ? error.message : String(error)}`, error)
+}
+
+export const SettingsContext = createContext<Settings>({ motion: 'user', report: onceReporter(consoleReporter) })
+SettingsContext.displayName = 'AttuneSettingsContext'
+
+/**
+ * Elements the provider renders after its children, by key, while some
+ * component needs them (the nudge viewport of NudgeToast), unless an
+ * explicit one is placed in the tree (NudgeViewport claims the key).
+ */
+export interface Hosts {
+  /** Asks the provider to render `element` under `key`; returns the release function. */
+  need: (key: string, element: ReactNode) => () => void
+  /** Says an element for `key` is already rendered elsewhere; returns the release function. */
+  claim: (key: string) => () => void
+}
+
+export const HostsContext = createContext<Hosts | null>(null)
+HostsContext.displayName = 'AttuneHostsContext'
 
 /**
  * The Attune instance of the nearest `PersonalizationProvider`. Throws, with

@@ -1,7 +1,8 @@
-import { useEffect, useState, type ReactNode } from 'react'
+import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { createAttune, type Attune, type AttuneOptions } from '../core'
 import { withDecisions, type DecisionConfig } from '../core/engine'
-import { AttuneContext } from './AttuneContext'
+import type { MotionSetting } from '../motion/policy'
+import { AttuneContext, consoleReporter, HostsContext, onceReporter, SettingsContext, type ErrorReporter, type Hosts, type Settings } from './AttuneContext'
 
 export interface PersonalizationProviderProps extends AttuneOptions, DecisionConfig {
   /**
@@ -11,17 +12,35 @@ export interface PersonalizationProviderProps extends AttuneOptions, DecisionCon
    * Switching from an instance to none later is not supported.
    */
   attune?: Attune
+  /**
+   * Motion of the components: `'user'` (default) follows the OS
+   * reduced-motion setting, and its changes; `'reduce'` moves nothing and
+   * autoplays nothing; `'full'` always animates.
+   */
+  motion?: MotionSetting
+  /**
+   * Called when a component falls back to its default variant (the engine
+   * threw, or a variant was invalid), once per component and error. Default:
+   * `console.error`.
+   */
+  onError?: ErrorReporter
   children?: ReactNode
+}
+
+interface Hosted {
+  element: ReactNode
+  needs: number
+  claims: number
 }
 
 /**
  * Provides an Attune instance to the hooks and components below it.
  *
- * `consent` is kept in sync with the instance: pass your consent manager's
- * state and Attune follows it. The other options are read once, when the
- * provider makes its instance; to change rules later, call `setRules`.
+ * `consent` and `motion` are kept in sync: pass your consent manager's state
+ * and Attune follows it. The other options are read once, when the provider
+ * makes its instance; to change rules later, call `setRules`.
  */
-export function PersonalizationProvider({ attune, children, ...options }: PersonalizationProviderProps) {
+export function PersonalizationProvider({ attune, motion = 'user', onError, children, ...options }: PersonalizationProviderProps) {
   const [own] = useState(() => (attune ? null : withDecisions(createAttune(options), options)))
   const instance = attune ?? own
   if (!instance) {
@@ -31,5 +50,46 @@ export function PersonalizationProvider({ attune, children, ...options }: Person
   useEffect(() => {
     if (consent !== undefined) instance.setConsent(consent)
   }, [instance, consent])
-  return <AttuneContext.Provider value={instance}>{children}</AttuneContext.Provider>
+
+  // The latest onError, without making a new reporter (and forgetting what was reported) each render.
+  const reporter = useRef(onError)
+  useEffect(() => {
+    reporter.current = onError
+  })
+  // eslint-disable-next-line react-hooks/refs -- read when a component reports, after its render, never during one
+  const [report] = useState(() => onceReporter((error, info) => (reporter.current ?? consoleReporter)(error, info)))
+  const settings = useMemo<Settings>(() => ({ motion, report }), [motion, report])
+
+  const [hosted, setHosted] = useState<ReadonlyMap<string, Hosted>>(new Map())
+  const hosts = useMemo<Hosts>(() => {
+    const change = (key: string, update: (entry: Hosted) => Hosted) =>
+      setHosted((current) => {
+        const next = new Map(current)
+        const entry = update(current.get(key) ?? { element: null, needs: 0, claims: 0 })
+        if (entry.needs || entry.claims) next.set(key, entry)
+        else next.delete(key)
+        return next
+      })
+    return {
+      need(key, element) {
+        change(key, (entry) => ({ ...entry, element, needs: entry.needs + 1 }))
+        return () => change(key, (entry) => ({ ...entry, needs: entry.needs - 1 }))
+      },
+      claim(key) {
+        change(key, (entry) => ({ ...entry, claims: entry.claims + 1 }))
+        return () => change(key, (entry) => ({ ...entry, claims: entry.claims - 1 }))
+      },
+    }
+  }, [])
+
+  return (
+    <AttuneContext.Provider value={instance}>
+      <SettingsContext.Provider value={settings}>
+        <HostsContext.Provider value={hosts}>
+          {children}
+          {[...hosted].map(([key, entry]) => (entry.claims ? null : <Fragment key={key}>{entry.element}</Fragment>))}
+        </HostsContext.Provider>
+      </SettingsContext.Provider>
+    </AttuneContext.Provider>
+  )
 }
