@@ -3,15 +3,16 @@
 // folded away), every dependency bundled except React.
 
 /**
- * framer-motion's animation features are a separate chunk, fetched when the
- * first component mounts (LazyMotion): the first load does not carry them,
- * so the checks of a first load leave them out, and one check weighs them.
+ * What a component imports dynamically (framer-motion's animation features,
+ * the button's animation) is a separate chunk, fetched when first needed: a
+ * first load does not carry it, so the first-load check leaves it out, and
+ * other checks weigh those chunks.
  * @type {import('esbuild').Plugin}
  */
-const lazyFeatures = {
-  name: 'lazy-features',
+const lazyChunks = {
+  name: 'lazy-chunks',
   setup(build) {
-    build.onResolve({ filter: /^\.\/(layout-)?features-[\w-]+\.js$/ }, (args) => ({ path: args.path, external: true }))
+    build.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined))
   },
 }
 
@@ -22,7 +23,7 @@ const lazyFeatures = {
  */
 const production = (config) => ({ ...config, external: ['react', 'react-dom'], define: { ...config.define, 'process.env.NODE_ENV': '"production"' } })
 /** @param {import('esbuild').BuildOptions} config */
-const firstLoad = (config) => ({ ...production(config), plugins: [...(config.plugins ?? []), lazyFeatures] })
+const firstLoad = (config) => ({ ...production(config), plugins: [...(config.plugins ?? []), lazyChunks] })
 const common = { gzip: true, ignore: ['react', 'react-dom'], modifyEsbuildConfig: production }
 
 export default [

@@ -1,13 +1,24 @@
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vite'
+import { readFileSync } from 'node:fs'
+import { defineConfig, type Plugin } from 'vite'
 import dts from 'vite-plugin-dts'
 
 /** Peer dependencies and their subpaths stay external: the app brings its own copy. */
 const external = [/^react($|\/)/, /^react-dom($|\/)/, /^framer-motion($|\/)/, /^motion($|\/)/, /^zustand($|\/)/, /^@radix-ui\//]
 
+/** `attune/styles.css`: the optional stylesheet, shipped as it is written. */
+const stylesheet: Plugin = {
+  name: 'attune:stylesheet',
+  apply: 'build',
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: 'styles.css', source: readFileSync('src/styles.css', 'utf8') })
+  },
+}
+
 export default defineConfig({
   plugins: [
     react(),
+    stylesheet,
     dts({
       tsconfigPath: './tsconfig.build.json',
       bundleTypes: true,

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import { MAX_CYCLES, MOTION_PRESETS, motionPreset, asKeyframes, type PresetProps } from '../../src/motion/presets'
+
+const TRANSFORM_OR_OPACITY = ['opacity', 'scale', 'x', 'y']
+const keysOf = (preset: PresetProps) => [preset.initial, preset.animate, preset.exit].flatMap((values) => (values ? Object.keys(values) : []))
+
+describe('motion presets', () => {
+  for (const name of MOTION_PRESETS) {
+    it(`${name}: animates transform and opacity only, and ends`, () => {
+      for (const reduced of [false, true]) {
+        const preset = motionPreset(name, reduced)
+        if (!preset) continue
+        for (const key of keysOf(preset)) expect(TRANSFORM_OR_OPACITY, `${name} ${key}`).toContain(key)
+        const transition = (preset.transition ?? {}) as { repeat?: number; duration?: number; repeatDelay?: number }
+        // Never forever: a repeat is a finite count, at most MAX_CYCLES cycles in all.
+        expect(Number.isFinite(transition.repeat ?? 0)).toBe(true)
+        expect((transition.repeat ?? 0) + 1).toBeLessThanOrEqual(MAX_CYCLES)
+        // WCAG 2.3.1: no more than three flashes a second. A repeating preset's cycle lasts over 1/3 s.
+        if (transition.repeat) expect((transition.duration ?? 0) + (transition.repeatDelay ?? 0)).toBeGreaterThan(1 / 3)
+      }
+    })
+
+    it(`${name}: moves nothing under reduced motion (opacity only, or nothing)`, () => {
+      const preset = motionPreset(name, true)
+      if (preset) {
+        expect(keysOf(preset).filter((key) => key !== 'opacity')).toEqual([])
+        expect(preset.layout ?? false).toBe(false)
+      }
+    })
+  }
+
+  it('leaves out unknown names and none', () => {
+    expect(motionPreset('spin', false)).toBeNull()
+    expect(motionPreset('none', false)).toBeNull()
+    expect(motionPreset(undefined, false)).toBeNull()
+    expect(motionPreset('constructor', false)).toBeNull()
+  })
+
+  it('turns an entrance into keyframes from its initial values, so it can play again', () => {
+    expect(asKeyframes(motionPreset('pop', false)!)).toEqual({ opacity: [0, 1], scale: [0.92, 1] })
+    expect(asKeyframes(motionPreset('pulse', false)!)).toEqual({ scale: [1, 1.05, 1] })
+  })
+})
