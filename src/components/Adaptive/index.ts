@@ -1,0 +1,3 @@
+export { Adaptive } from './Adaptive'
+export type { AdaptiveProps } from './Adaptive'
+export type { VariantCheck } from '../shared/useAdaptive'

@@ -1,0 +1,5 @@
+export { AdaptiveHint } from './AdaptiveHint'
+export type { AdaptiveHintProps, HintState } from './AdaptiveHint'
+export { HINT_DELAY_MS, HINT_LEAVE_GRACE_MS } from './useHint'
+export { checkHintVariant, HINT_ANIMATIONS } from './variant'
+export type { HintAnimation, HintVariant } from './variant'

@@ -1,0 +1,25 @@
+import { isObject } from '../../core/guards'
+import type { MotionPresetName } from '../../motion/presets'
+
+/** How a hint appears: entrances only (under reduced motion both fade). */
+export type HintAnimation = Extract<MotionPresetName, 'fade' | 'pop'> | 'none'
+
+export const HINT_ANIMATIONS: readonly HintAnimation[] = ['fade', 'pop', 'none']
+
+/** What one variant of an AdaptiveHint shows. */
+export interface HintVariant {
+  /** The hint: a template such as `Prices include VAT in {{country | your country}}`, filled from the visitor's traits and `values`. Plain text, never markup. */
+  text: string
+  /** How it appears; default `fade`. Under reduced motion, `pop` fades too. */
+  animation?: HintAnimation
+}
+
+/** Why a hint variant cannot be shown, or null. */
+export function checkHintVariant(variant: unknown): string | null {
+  if (!isObject(variant)) return `must be an object with a "text", got ${variant === null ? 'null' : typeof variant}`
+  if (typeof variant.text !== 'string' || !variant.text.trim()) return 'needs a "text": a non-empty string (an empty hint describes nothing)'
+  if (variant.animation !== undefined && !HINT_ANIMATIONS.includes(variant.animation as HintAnimation)) {
+    return `has an unknown "animation" ${JSON.stringify(variant.animation)}; expected one of ${HINT_ANIMATIONS.join(', ')}`
+  }
+  return null
+}
