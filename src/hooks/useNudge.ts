@@ -21,6 +21,8 @@ export interface Nudge {
   dismiss: () => void
   /** Closes it with the visitor's feedback; "not-helpful" suppresses it for good. */
   feedback: (value: 'helpful' | 'not-helpful') => void
+  /** Closes it without recording anything: the visitor took its action, or it timed out. */
+  close: () => void
 }
 
 const eventCount = (profile: Profile, name: string | undefined) => (name === undefined ? 0 : (profile.events[name]?.count ?? 0))
@@ -78,5 +80,6 @@ export function useNudge(id: string, { when, trigger, cap }: NudgeOptions = {}):
     },
     [attune, id],
   )
-  return { open, show, dismiss, feedback }
+  const close = useCallback(() => setOpen(false), [])
+  return { open, show, dismiss, feedback, close }
 }

@@ -1,0 +1,6 @@
+export { MIN_DURATION_MS, NudgeToast } from './NudgeToast'
+export type { NudgeToastProps } from './NudgeToast'
+export { NudgeViewport } from './NudgeViewport'
+export type { NudgeViewportProps } from './NudgeViewport'
+export { checkToastVariant, TOAST_ANIMATIONS, TOAST_TONES } from './variant'
+export type { ToastAnimation, ToastTone, ToastVariant } from './variant'
