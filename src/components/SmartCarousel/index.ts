@@ -1,0 +1,7 @@
+export { SmartCarousel } from './SmartCarousel'
+export type { CarouselItem, SmartCarouselProps } from './SmartCarousel'
+export { DEFAULT_CAROUSEL_LABEL, DEFAULT_CAROUSEL_LABELS } from './labels'
+export type { CarouselLabels } from './labels'
+export { SWIPE_THRESHOLD_PX } from './useCarousel'
+export { CAROUSEL_DENSITIES, checkCarouselVariant, DEFAULT_INTERVAL_MS, MAX_PER_VIEW, MIN_INTERVAL_MS } from './variant'
+export type { CarouselDensity, CarouselVariant } from './variant'
