@@ -40,6 +40,9 @@ export default defineConfig({
     // src/index.ts opens with 'use client' (the React entry runs on the
     // client only, for React Server Components); Rolldown keeps the directive
     // at the top of the emitted entry, and out of the shared core chunk.
-    rolldownOptions: { external },
+    // One file per source module: an app's bundler drops the modules it does
+    // not use (sideEffects: false), where one big chunk would keep every
+    // component's top-level code (forwardRef, createContext calls).
+    rolldownOptions: { external, output: { preserveModules: true, preserveModulesRoot: 'src' } },
   },
 })

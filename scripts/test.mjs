@@ -15,7 +15,7 @@ const checks = [
   ['tests', `vitest run --reporter=default --reporter=json --outputFile.json=${REPORT}`],
   ['build', 'vite build'],
   ['publint', 'publint --strict'],
-  ['attw', 'attw --pack .'],
+  ['attw', 'attw --pack . --exclude-entrypoints ./styles.css'],
   ['size', 'size-limit'],
 ]
 

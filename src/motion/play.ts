@@ -1,18 +1,38 @@
 /**
- * Plays a preset once on an element, through framer-motion's `animate`.
- * Loaded on first use (see usePlay), with the presets: a component that only
- * sometimes animates carries neither in its first load.
+ * Plays a preset once on an element, through framer-motion's WAAPI-only
+ * `animate` (framer-motion/dom/mini, a few KB rather than the full
+ * animation engine). Loaded on first use (see usePlay), with the presets: a
+ * component that only sometimes animates carries neither in its first load.
  */
-import { animate } from 'framer-motion'
+import { animate } from 'framer-motion/dom/mini'
 import { asKeyframes, motionPreset } from './presets'
 
+type Frame = number | string
+
+const list = (value: unknown): Frame[] => (Array.isArray(value) ? (value as Frame[]) : [value as Frame])
+const unit = (value: Frame) => (typeof value === 'number' ? `${value}px` : value)
+
 /**
- * Only transforms, in full motion: the element is already on screen, so it
- * is not faded in again. Returns null when the preset moves nothing.
+ * The preset's transform parts as `transform` keyframes (WAAPI animates the
+ * property, not framer's independent x, y and scale). Opacity is left out:
+ * the element is already on screen, so it is not faded in again.
  */
-export function play(element: Element, name: string): { stop: () => void } | null {
+export function transformFrames(name: string): { frames: string[]; transition: object } | null {
   const preset = motionPreset(name, false)
   if (!preset) return null
-  const { opacity: _opacity, ...keyframes } = asKeyframes(preset)
-  return animate(element, keyframes, preset.transition ?? {})
+  const { scale, x, y } = asKeyframes(preset)
+  const parts: [string, Frame[], (value: Frame) => string][] = []
+  if (scale !== undefined) parts.push(['scale', list(scale), String])
+  if (x !== undefined) parts.push(['translateX', list(x), unit])
+  if (y !== undefined) parts.push(['translateY', list(y), unit])
+  if (!parts.length) return null
+  const length = Math.max(...parts.map(([, values]) => values.length))
+  const frames = Array.from({ length }, (_, i) => parts.map(([fn, values, format]) => `${fn}(${format(values[Math.min(i, values.length - 1)]!)})`).join(' '))
+  return { frames, transition: preset.transition ?? {} }
+}
+
+/** Plays the preset's movement once; null when it moves nothing. */
+export function play(element: Element, name: string): { stop: () => void } | null {
+  const motion = transformFrames(name)
+  return motion && animate(element, { transform: motion.frames }, motion.transition)
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { transformFrames } from '../../src/motion/play'
 import { MAX_CYCLES, MOTION_PRESETS, motionPreset, asKeyframes, type PresetProps } from '../../src/motion/presets'
 
 const TRANSFORM_OR_OPACITY = ['opacity', 'scale', 'x', 'y']
@@ -39,5 +40,13 @@ describe('motion presets', () => {
   it('turns an entrance into keyframes from its initial values, so it can play again', () => {
     expect(asKeyframes(motionPreset('pop', false)!)).toEqual({ opacity: [0, 1], scale: [0.92, 1] })
     expect(asKeyframes(motionPreset('pulse', false)!)).toEqual({ scale: [1, 1.05, 1] })
+  })
+
+  it("turns a preset's transform parts into WAAPI transform keyframes, leaving opacity out", () => {
+    expect(transformFrames('pulse')?.frames).toEqual(['scale(1)', 'scale(1.05)', 'scale(1)'])
+    expect(transformFrames('shimmer')?.frames).toEqual(['translateX(-100%)', 'translateX(100%)'])
+    expect(transformFrames('slide-in')?.frames).toEqual(['translateY(16px)', 'translateY(0px)'])
+    expect(transformFrames('fade')).toBeNull()
+    expect(transformFrames('none')).toBeNull()
   })
 })

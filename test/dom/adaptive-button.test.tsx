@@ -1,9 +1,9 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import { createRef } from 'react'
-import { hydrateRoot } from 'react-dom/client'
 import { renderToString } from 'react-dom/server'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { AdaptiveButton, createAttune, PersonalizationProvider, withDecisions, type ButtonVariant, type DecisionAttune, type DecisionEvent, type Profile, type Variants } from '../../src'
+import { hydrateWithoutWarnings } from '../support/hydrate'
 
 const RULES = {
   segments: [
@@ -213,26 +213,13 @@ describe('AdaptiveButton error isolation', () => {
 })
 
 describe('AdaptiveButton on the server', () => {
-  const hydrate = async (html: string, client: DecisionAttune) => {
-    const container = document.createElement('div')
-    container.innerHTML = html
-    document.body.append(container)
-    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
-    const recoverable = vi.fn()
-    // eslint-disable-next-line @typescript-eslint/require-await -- async act waits for hydration's effects and re-render
-    await act(async () => {
-      hydrateRoot(
-        container,
-        <PersonalizationProvider attune={client}>
-          <AdaptiveButton id="checkout" variants={VARIANTS} />
-        </PersonalizationProvider>,
-        { onRecoverableError: recoverable },
-      )
-    })
-    expect(recoverable).not.toHaveBeenCalled()
-    expect(errors).not.toHaveBeenCalled()
-    return container
-  }
+  const hydrate = (html: string, client: DecisionAttune) =>
+    hydrateWithoutWarnings(
+      html,
+      <PersonalizationProvider attune={client}>
+        <AdaptiveButton id="checkout" variants={VARIANTS} />
+      </PersonalizationProvider>,
+    )
 
   it('renders default on the server and hydrates without a mismatch, then shows the live variant', async () => {
     const html = renderToString(
