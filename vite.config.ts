@@ -41,7 +41,7 @@ export default defineConfig({
     // client only, for React Server Components); Rolldown keeps the directive
     // at the top of the emitted entry, and out of the shared core chunk.
     // One file per source module: an app's bundler drops the modules it does
-    // not use (sideEffects: false), where one big chunk would keep every
+    // not use (package.json: only CSS has side effects), where one chunk kept every
     // component's top-level code (forwardRef, createContext calls).
     rolldownOptions: { external, output: { preserveModules: true, preserveModulesRoot: 'src' } },
   },

@@ -172,9 +172,16 @@ export function createAttune(options: AttuneOptions = {}): Attune {
       return
     }
     if (!profile) return warn(`the stored profile "${name}" was unreadable (it failed validation); starting a fresh profile.`)
+    // An initialProfile of this very visitor came from the stored one (the
+    // server kept it): merging the two would count its behavior twice. The
+    // stored profile, with this page's context, is the newer copy.
+    const same = started !== null && profile.visitor.id === started.visitor.id
     restoring = true
-    store.setState({ profile: mergeProfiles(profile, store.getState().profile, config) })
-    restoring = false
+    try {
+      store.setState({ profile: same ? profile : mergeProfiles(profile, store.getState().profile, config) })
+    } finally {
+      restoring = false
+    }
   }
 
   // Reading only: nothing is written until the first commit, so an instance
@@ -217,8 +224,11 @@ export function createAttune(options: AttuneOptions = {}): Attune {
       readOnly = false
       // The fresh profile stays in memory until the next event is committed.
       forgetting = true
-      store.setState({ profile: fresh() })
-      forgetting = false
+      try {
+        store.setState({ profile: fresh() })
+      } finally {
+        forgetting = false
+      }
     },
     getProfile: () => store.getState().profile,
     subscribe: (listener) =>

@@ -177,7 +177,6 @@ export interface PersistAdapter {
   getItem: (name: string) => StoredValue | null
   /** Writes, gathered: at most once per delay, at once when the page hides. Nothing without `allowed()`. */
   setItem: (name: string, value: StoredValue) => void
-  removeItem: (name: string) => void
   /** Writes a pending change now. */
   flush: () => void
   /** Drops a pending change without writing it. */
@@ -255,10 +254,6 @@ export function createPersistAdapter(options: PersistAdapterOptions): PersistAda
       if (options.delayMs <= 0 || hidden()) return adapter.flush()
       listen(true)
       timer ??= setTimeout(adapter.flush, options.delayMs)
-    },
-    removeItem(name) {
-      if (pending?.name === name) adapter.cancel()
-      storage.removeItem(name)
     },
     flush() {
       const write = pending

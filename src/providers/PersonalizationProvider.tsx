@@ -1,7 +1,8 @@
 import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { createAttune, type Attune, type AttuneOptions } from '../core'
 import { withDecisions, type DecisionConfig } from '../core/engine'
-import type { MotionSetting } from '../motion/policy'
+import { warn } from '../core/dev'
+import { MOTION_SETTINGS, type MotionSetting } from '../motion/policy'
 import { AttuneContext, consoleReporter, HostsContext, onceReporter, SettingsContext, type ErrorReporter, type Hosts, type Settings } from './AttuneContext'
 
 export interface PersonalizationProviderProps extends AttuneOptions, DecisionConfig {
@@ -58,7 +59,14 @@ export function PersonalizationProvider({ attune, motion = 'user', onError, chil
   })
   // eslint-disable-next-line react-hooks/refs -- read when a component reports, after its render, never during one
   const [report] = useState(() => onceReporter((error, info) => (reporter.current ?? consoleReporter)(error, info)))
-  const settings = useMemo<Settings>(() => ({ motion, report }), [motion, report])
+  // A setting that is none of the three (a typo, JSON) follows the OS, as the default does: never full motion by mistake.
+  const known = MOTION_SETTINGS.includes(motion)
+  useEffect(() => {
+    if (!known && typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
+      warn(`<PersonalizationProvider motion=${JSON.stringify(motion)}> is not one of ${MOTION_SETTINGS.join(', ')}; following the OS setting ('user').`)
+    }
+  }, [known, motion])
+  const settings = useMemo<Settings>(() => ({ motion: known ? motion : 'user', report }), [known, motion, report])
 
   const [hosted, setHosted] = useState<ReadonlyMap<string, Hosted>>(new Map())
   const hosts = useMemo<Hosts>(() => {

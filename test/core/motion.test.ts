@@ -43,8 +43,15 @@ describe('motion presets', () => {
   })
 
   it("turns a preset's transform parts into WAAPI transform keyframes, leaving opacity out", () => {
-    expect(transformFrames('pulse')?.frames).toEqual(['scale(1)', 'scale(1.05)', 'scale(1)'])
-    expect(transformFrames('shimmer')?.frames).toEqual(['translateX(-100%)', 'translateX(100%)'])
+    // The pause between cycles is held inside each cycle: WAAPI has no repeatDelay.
+    const pulse = transformFrames('pulse')!
+    expect(pulse.frames).toEqual(['scale(1)', 'scale(1.05)', 'scale(1)', 'scale(1)'])
+    expect(pulse.transition).toMatchObject({ duration: 1.6, repeat: 2, ease: 'easeInOut' })
+    const times = pulse.transition.times as number[]
+    ;[0, 0.375, 0.75, 1].forEach((time, i) => expect(times[i]).toBeCloseTo(time, 9))
+    expect(transformFrames('shimmer')?.frames).toEqual(['translateX(-100%)', 'translateX(100%)', 'translateX(100%)'])
+    // WAAPI has no springs: pop plays as a tween.
+    expect(transformFrames('pop')).toEqual({ frames: ['scale(0.92)', 'scale(1)'], transition: { duration: 0.3, ease: 'easeOut' } })
     expect(transformFrames('slide-in')?.frames).toEqual(['translateY(16px)', 'translateY(0px)'])
     expect(transformFrames('fade')).toBeNull()
     expect(transformFrames('none')).toBeNull()

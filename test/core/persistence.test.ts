@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createAttune, migrate, STORED_VERSION } from '../../src/core'
+import { createAttune, migrate, STORED_VERSION, type Profile } from '../../src/core'
 import { fakeClock, readStored, spyStorage } from '../support/fakes'
 
 const readStoredRaw = (storage: { map: Map<string, string> }) => storage.map.get('attune:profile')
@@ -247,5 +247,55 @@ describe('migrations', () => {
   it('refuses a missing step and a newer version', () => {
     expect(() => migrate({}, 0, 2, { 1: (s) => s })).toThrow(/no migration from stored version 0/)
     expect(() => migrate({}, 4, 2, {})).toThrow(/version 4, newer than this build's 2/)
+  })
+})
+
+describe('initialProfile', () => {
+  it("starts from it, and does not count a stored profile of the same visitor twice (the server's copy came from it)", () => {
+    const storage = spyStorage()
+    const now = fakeClock()
+    const first = granted(storage, now)
+    first.track('add_to_cart')
+    first.track('add_to_cart')
+    first.flush()
+    const initialProfile = JSON.parse(JSON.stringify(first.getProfile())) as Profile
+    const second = createAttune({ storage, now, schedule: 'sync', consent: 'granted', persistDelayMs: 0, initialProfile })
+    expect(second.initialProfile?.events.add_to_cart?.count).toBe(2)
+    expect(second.getProfile().events.add_to_cart?.count).toBe(2)
+    expect(second.getProfile().visitor.id).toBe(initialProfile.visitor.id)
+  })
+
+  it("merges a stored profile of another visitor into it, as with any live profile", () => {
+    const storage = spyStorage()
+    const now = fakeClock()
+    const first = granted(storage, now)
+    first.track('add_to_cart')
+    first.flush()
+    const other = createAttune({ storage: 'memory', now, schedule: 'sync' })
+    other.track('add_to_cart')
+    const second = createAttune({ storage, now, schedule: 'sync', consent: 'granted', initialProfile: JSON.parse(JSON.stringify(other.getProfile())) as Profile })
+    expect(second.getProfile().events.add_to_cart?.count).toBe(2)
+  })
+
+  it('leaves out an invalid one with a warning, and starts fresh', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const attune = createAttune({ storage: 'memory', initialProfile: { visitor: 'nobody' } as unknown as Profile })
+    expect(attune.initialProfile).toBeNull()
+    expect(attune.getProfile().visitor.id).toMatch(/\w/)
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/ignored initialProfile/))
+  })
+
+  it('keeps writing after a listener throws during the restore', () => {
+    const storage = spyStorage()
+    const now = fakeClock()
+    granted(storage, now).track('add_to_cart')
+    const attune = createAttune({ storage, now, schedule: 'sync', persistDelayMs: 0 })
+    const stop = attune.subscribe(() => {
+      throw new Error('listener failed')
+    })
+    expect(() => attune.setConsent('granted')).toThrow('listener failed')
+    stop()
+    attune.track('checkout')
+    expect(readStored(storage).state.profile.events.checkout?.count).toBe(1)
   })
 })

@@ -311,6 +311,17 @@ describe('AdaptiveHint', () => {
     expect(events.filter((event) => event.type === 'nudge').map((event) => event.type === 'nudge' && event.action)).toEqual(['shown', 'dismissed'])
   })
 
+  it('consumes the Escape that closes it: an enclosing dialog does not close too, and the next Escape reaches it', () => {
+    const outer = vi.fn()
+    render(wrap(<div onKeyDown={(event) => void (event.key === 'Escape' && outer())}><Hint /></div>))
+    focus()
+    act(() => void fireEvent.keyDown(target(), { key: 'Escape' }))
+    expect(tooltip()).toBeNull()
+    expect(outer).not.toHaveBeenCalled()
+    act(() => void fireEvent.keyDown(target(), { key: 'Escape' }))
+    expect(outer).toHaveBeenCalledTimes(1)
+  })
+
   it('hides on Escape pressed anywhere while the pointer rests on the target', () => {
     render(wrap(<Hint />))
     enter(target())

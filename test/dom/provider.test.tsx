@@ -14,6 +14,8 @@ import {
   usePageView,
   useScrollDepth,
   useScrollVelocity,
+  useReducedMotion,
+  type MotionSetting,
 } from '../../src'
 
 afterEach(() => {
@@ -143,5 +145,61 @@ describe('PersonalizationProvider', () => {
     act(() => attune.record({ type: 'click', id: 'a' }))
     act(() => attune.record({ type: 'click', id: 'a' }))
     expect(renders).toBe(2)
+  })
+})
+
+describe('PersonalizationProvider motion', () => {
+  afterEach(() => {
+    delete (window as { matchMedia?: unknown }).matchMedia
+  })
+  const Probe = () => <output>{useReducedMotion() ? 'reduced' : 'moving'}</output>
+  const query = (matches: boolean) => {
+    const listeners = new Set<() => void>()
+    const list = { matches, addEventListener: (_: string, fn: () => void) => listeners.add(fn), removeEventListener: (_: string, fn: () => void) => listeners.delete(fn) }
+    // jsdom has no matchMedia: a controllable one, removed after each test.
+    Object.defineProperty(window, 'matchMedia', { value: () => list as unknown as MediaQueryList, configurable: true })
+    return {
+      set(value: boolean) {
+        list.matches = value
+        listeners.forEach((fn) => fn())
+      },
+    }
+  }
+
+  it("follows the OS setting under 'user', as it changes; 'reduce' and 'full' override it", () => {
+    const os = query(false)
+    const { rerender } = render(
+      <PersonalizationProvider storage="memory">
+        <Probe />
+      </PersonalizationProvider>,
+    )
+    expect(screen.getByRole('status')).toHaveTextContent('moving')
+    act(() => os.set(true))
+    expect(screen.getByRole('status')).toHaveTextContent('reduced')
+    rerender(
+      <PersonalizationProvider storage="memory" motion="full">
+        <Probe />
+      </PersonalizationProvider>,
+    )
+    expect(screen.getByRole('status')).toHaveTextContent('moving')
+    act(() => os.set(false))
+    rerender(
+      <PersonalizationProvider storage="memory" motion="reduce">
+        <Probe />
+      </PersonalizationProvider>,
+    )
+    expect(screen.getByRole('status')).toHaveTextContent('reduced')
+  })
+
+  it('treats an unknown motion setting as the default, with a warning: never full motion by mistake', () => {
+    query(true)
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    render(
+      <PersonalizationProvider storage="memory" motion={'reduced' as MotionSetting}>
+        <Probe />
+      </PersonalizationProvider>,
+    )
+    expect(screen.getByRole('status')).toHaveTextContent('reduced')
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/motion="reduced"> is not one of user, reduce, full/))
   })
 })

@@ -1,12 +1,13 @@
 import { act } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { hydrateRoot } from 'react-dom/client'
-import { expect, vi } from 'vitest'
+import { expect, onTestFinished, vi } from 'vitest'
 
 /**
  * Hydrates server HTML in a fresh container and expects no mismatch: no
  * recoverable error and nothing logged by React. Waits for the effects and
- * the re-render that follow hydration; returns the container (remove it).
+ * the re-render that follow hydration; returns the container. The root is
+ * unmounted and the container removed when the test ends.
  */
 export async function hydrateWithoutWarnings(html: string, app: ReactNode): Promise<HTMLElement> {
   const container = document.createElement('div')
@@ -15,8 +16,10 @@ export async function hydrateWithoutWarnings(html: string, app: ReactNode): Prom
   const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
   const recoverable = vi.fn()
   // eslint-disable-next-line @typescript-eslint/require-await -- async act waits for the effects and the re-render after hydration
-  await act(async () => {
-    hydrateRoot(container, app, { onRecoverableError: recoverable })
+  const root = await act(async () => hydrateRoot(container, app, { onRecoverableError: recoverable }))
+  onTestFinished(() => {
+    act(() => root.unmount())
+    container.remove()
   })
   expect(recoverable).not.toHaveBeenCalled()
   expect(errors).not.toHaveBeenCalled()

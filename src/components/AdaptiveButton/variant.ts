@@ -7,8 +7,13 @@ export type ButtonTone = 'primary' | 'neutral' | 'success' | 'warning' | 'danger
 
 export const BUTTON_TONES: readonly ButtonTone[] = ['primary', 'neutral', 'success', 'warning', 'danger']
 
-/** The animations a button can play when its variant appears; `reorder` is for lists. */
-export type ButtonAnimation = Exclude<MotionPresetName, 'reorder'> | 'none'
+/**
+ * The animations a button can play when its variant appears. Not `reorder`
+ * (for lists), nor `fade`: a button is already on screen, its animations move it.
+ */
+export type ButtonAnimation = Exclude<MotionPresetName, 'reorder' | 'fade'> | 'none'
+
+const ANIMATIONS: readonly string[] = MOTION_PRESETS.filter((name) => name !== 'reorder' && name !== 'fade')
 
 /** What one variant of an AdaptiveButton shows. */
 export interface ButtonVariant {
@@ -31,8 +36,8 @@ export function checkButtonVariant(variant: unknown): string | null {
   if (variant.tone !== undefined && !BUTTON_TONES.includes(variant.tone as ButtonTone)) return `has an unknown "tone" ${JSON.stringify(variant.tone)}; expected one of ${BUTTON_TONES.join(', ')}`
   if (variant.iconPosition !== undefined && variant.iconPosition !== 'start' && variant.iconPosition !== 'end') return `has "iconPosition" ${JSON.stringify(variant.iconPosition)}; expected "start" or "end"`
   const animation = variant.animation
-  if (animation !== undefined && animation !== 'none' && (animation === 'reorder' || !MOTION_PRESETS.includes(animation as MotionPresetName))) {
-    return `has an unknown "animation" ${JSON.stringify(animation)}; expected one of none, ${MOTION_PRESETS.filter((name) => name !== 'reorder').join(', ')}`
+  if (animation !== undefined && animation !== 'none' && !ANIMATIONS.includes(animation as string)) {
+    return `has an unknown "animation" ${JSON.stringify(animation)}; expected one of none, ${ANIMATIONS.join(', ')}`
   }
   return null
 }

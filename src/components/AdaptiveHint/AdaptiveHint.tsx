@@ -155,13 +155,14 @@ function HintView({ children, delayMs, variant, decision, text, controller, targ
 }
 
 function LiveHint(props: AdaptiveHintProps) {
-  const { id, variants, experiment, values, cap } = props
+  const { id, variants, experiment, values, cap, delayMs } = props
   const attune = useDecisions('AdaptiveHint')
   const { report } = useContext(SettingsContext)
   const decision = useAdaptive('AdaptiveHint', id, variants, checkHintVariant, experiment)
   const traits = useBehavior(selectTraits) ?? EMPTY_TRAITS
   const target = useRef<HTMLElement>(null)
-  useHoverIntent(target, { id })
+  // The hover recorded and the hint shown share one threshold.
+  useHoverIntent(target, delayMs === undefined ? { id } : { id, delayMs })
   // The engine runs in event handlers here, out of the boundary's reach: its
   // errors are reported, and the hint behaves as without personalization.
   const guarded = <T,>(run: () => T, fallback: T): T => {

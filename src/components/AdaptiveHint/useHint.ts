@@ -121,13 +121,18 @@ export function useHint({ delayMs = HINT_DELAY_MS, canShow, onShown, onDismiss }
   // is elsewhere, and focus stays where it is (WCAG 1.4.13, dismissible).
   useEffect(() => {
     if (!shown) return
+    // Captured first, and consumed: the hint is the topmost layer, so one
+    // Escape closes it and not also the dialog or toast it sits in (as in
+    // Radix's layered dismissal). An Escape already handled is left alone.
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return
+      if (event.key !== 'Escape' || event.defaultPrevented) return
+      event.preventDefault()
+      event.stopPropagation()
       hide()
       latest.current.onDismiss?.()
     }
-    document.addEventListener('keydown', onKeyDown)
-    return () => document.removeEventListener('keydown', onKeyDown)
+    document.addEventListener('keydown', onKeyDown, true)
+    return () => document.removeEventListener('keydown', onKeyDown, true)
   }, [shown, hide])
 
   useEffect(() => clearTimers, [clearTimers])
