@@ -41,6 +41,9 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
+/** Waits for the hint's entrance to end: axe measures contrast on what it sees, and a fading hint is faint. */
+const settled = (hint: HTMLElement) => waitFor(() => expect(hint.getAnimations({ subtree: true }).filter((a) => a.playState === 'running')).toHaveLength(0), { timeout: 3000 })
+
 /** Rest the pointer on the button for half a second, or Tab to it: the hint describes it. Escape hides it. */
 export const Default: Story = {
   play: async ({ canvas }) => {
@@ -48,7 +51,9 @@ export const Default: Story = {
     await expect(button).not.toHaveAttribute('aria-describedby')
     button.focus()
     await waitFor(() => expect(button).toHaveAccessibleDescription('Prices include VAT and free returns'))
-    await expect(document.getElementById(button.getAttribute('aria-describedby')!)).toHaveAttribute('role', 'tooltip')
+    const hint = document.getElementById(button.getAttribute('aria-describedby')!)!
+    await expect(hint).toHaveAttribute('role', 'tooltip')
+    await settled(hint)
   },
 }
 
@@ -59,5 +64,6 @@ export const Returning: Story = {
     const button = canvas.getByRole('button', { name: 'Pricing' })
     button.focus()
     await waitFor(() => expect(button).toHaveAccessibleDescription('Same prices as last time, friend: VAT included'))
+    await settled(document.getElementById(button.getAttribute('aria-describedby')!)!)
   },
 }
