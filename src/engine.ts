@@ -3,7 +3,7 @@
  * instance with `withDecisions(createAttune(), { rules, experiments })`.
  */
 export { withDecisions } from './core/engine'
-export type { DecideOptions, DecisionAttune, DecisionConfig, DecisionEvent, Decisions, NudgeStatus, SegmentExplanation } from './core/engine'
+export type { DecideOptions, DecisionAttune, DecisionConfig, DecisionEvent, Decisions, NudgeStatus, Overrides, SegmentExplanation } from './core/engine'
 export { validateRules, OPERATORS } from './core/rules'
 export type {
   CentroidModel,

@@ -107,11 +107,24 @@ export interface Decisions {
   activeSegments: () => readonly string[]
   /** Calls `listener` when the active segments change. Watching also keeps time-dependent rules current. */
   watchSegments: (listener: () => void) => () => void
+  /**
+   * Forces segments and arms, for QA, previews and Storybook; `null` lifts it.
+   * While overridden, nothing is emitted to `onDecision` and no exposure is
+   * stored: a forced visit is not data.
+   */
+  override: (overrides: Overrides | null) => void
   /** Like watchSegments, and also after every commit: for reads that depend on the visitor too (arms, variant limits). */
   watchDecisions: (listener: () => void) => () => void
 }
 
 export type DecisionAttune = Attune & Decisions
+
+export interface Overrides {
+  /** The active segments, highest priority first, whatever the rules say. */
+  segments?: readonly string[]
+  /** Arms by experiment id (an arm the experiment does not have is ignored). */
+  arms?: Record<string, string>
+}
 
 export interface DecideOptions {
   /** The experiment whose arm picks among the variants. */
@@ -159,10 +172,12 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
   const profile = () => attune.getProfile()
   const state = (key: string) => (profile().state[key] as Record<string, Json> | undefined) ?? EMPTY_STATE
   const setState = (key: string, id: string, value: Json) => attune.record({ type: 'state', key, id, value })
+  let forced: Overrides | null = null
   const emit = (event: DecisionEvent) => {
-    // Nothing leaves the page without consent.
-    if (attune.getConsent() === 'granted') listeners.forEach((listener) => listener(event))
+    // Nothing leaves the page without consent, nor from a forced visit.
+    if (attune.getConsent() === 'granted' && !forced) listeners.forEach((listener) => listener(event))
   }
+  const current = () => forced?.segments ?? evaluator.active()
 
   /** Brings the segments up to date with the profile and the clock; notifies watchers on change. */
   const refresh = () => {
@@ -274,10 +289,12 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
     return initial.active
   }
   const active = (options: Omit<DecideOptions, 'experiment'>) =>
-    options.initial ? (attune.initialProfile ? initialSegments(attune.initialProfile) : NONE) : options.refresh === false ? evaluator.active() : decisions.segments()
+    options.initial ? (attune.initialProfile ? initialSegments(attune.initialProfile) : NONE) : options.refresh === false ? current() : decisions.segments()
   const arm = (experimentId: string, options: Omit<DecideOptions, 'experiment'> = {}): string | null => {
     const experiment = experiments.get(experimentId)
     if (!experiment) return null
+    const pinned = forced?.arms?.[experimentId]
+    if (!options.initial && pinned !== undefined && Object.hasOwn(experiment.arms, pinned)) return pinned
     const start = attune.initialProfile
     if (options.initial && !start) return null
     if (experiment.segment !== undefined && !active(options).includes(experiment.segment)) return null
@@ -292,7 +309,7 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
   // Shown before consent: logged once consent is granted.
   const unexposed = new Set<string>()
   const expose = (experimentId: string) => {
-    if (Object.hasOwn(state('exposed'), experimentId)) return
+    if (forced || Object.hasOwn(state('exposed'), experimentId)) return
     const assigned = arm(experimentId)
     if (assigned === null) return
     if (attune.getConsent() !== 'granted') return void unexposed.add(experimentId)
@@ -314,7 +331,7 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
     setRules,
     segments() {
       refresh()
-      return evaluator.active()
+      return current()
     },
     segment: () => decisions.segments()[0] ?? null,
     explain(segmentId) {
@@ -334,6 +351,7 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
       // After too many changes this session, the variant last shown stays.
       if (
         !options.initial &&
+        !forced &&
         isObject(kept) &&
         kept.session === profile().visitor.sessionId &&
         isFiniteNumber(kept.changes) &&
@@ -347,6 +365,8 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
       return { variant: variants[key]!, key, segment, arm: assigned }
     },
     shown(componentId, decision, options = {}) {
+      // A forced visit changes no variant history.
+      if (forced) return
       const session = profile().visitor.sessionId
       const kept = state('variants')[componentId]
       const same = isObject(kept) && kept.session === session
@@ -392,7 +412,11 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
       listeners.add(listener)
       return () => void listeners.delete(listener)
     },
-    activeSegments: () => evaluator.active(),
+    activeSegments: current,
+    override(overrides) {
+      forced = overrides && { ...overrides, ...(overrides.segments ? { segments: [...overrides.segments] } : {}) }
+      watchers.forEach((watcher) => watcher())
+    },
     watchDecisions(listener) {
       const stopSegments = decisions.watchSegments(listener)
       const stopProfile = attune.subscribe(listener)

@@ -196,3 +196,47 @@ describe('validateRules, at the edges', () => {
     expect(Object.getPrototypeOf(result.rules.models)).toBe(Object.prototype)
   })
 })
+
+describe('override', () => {
+  it('forces segments and arms, notifies watchers, records nothing, and lifts cleanly', () => {
+    const attune = withDecisions(createAttune({ storage: 'memory', schedule: 'sync', consent: 'granted' }), {
+      hold: 0,
+      maxVariantChanges: 1,
+      rules: { segments: [{ id: 'shopper', when: { event: 'add_to_cart', count: { gte: 1 } } }, { id: 'reader', when: { signal: 'scroll.depth', gte: 0.5 } }] },
+      experiments: [{ id: 'cta', arms: { control: 50, bold: 50 } }],
+    })
+    const events: unknown[] = []
+    attune.onDecision((event) => events.push(event))
+    let heard = 0
+    const stop = attune.watchDecisions(() => heard++)
+    const variants = { default: 'd', shopper: 's', reader: 'r', bold: 'b', control: 'c' }
+    const natural = attune.arm('cta')
+    const other = natural === 'bold' ? 'control' : 'bold'
+
+    attune.override({ segments: ['reader'], arms: { cta: other, missing: 'x' } })
+    expect(heard).toBeGreaterThan(0)
+    expect(attune.segments()).toEqual(['reader'])
+    expect(attune.activeSegments()).toEqual(['reader'])
+    expect(attune.arm('cta')).toBe(other)
+    expect(attune.decide('c', variants, { refresh: false }).key).toBe('reader')
+    // Switching forced segments back and forth is not limited by maxVariantChanges, nor recorded.
+    for (const segment of ['shopper', 'reader', 'shopper', 'reader']) {
+      attune.override({ segments: [segment] })
+      const decision = attune.decide('c', variants)
+      expect(decision.key).toBe(segment)
+      attune.shown('c', decision, { experiment: 'cta' })
+    }
+    attune.override({ arms: { cta: 'nonsense' } })
+    expect(attune.arm('cta')).toBe(natural)
+    attune.expose('cta')
+    attune.track('add_to_cart')
+    expect(events).toEqual([])
+    expect(attune.getProfile().state.exposed).toBeUndefined()
+    expect(attune.getProfile().state.variants).toBeUndefined()
+
+    attune.override(null)
+    expect(attune.segments()).toEqual(['shopper'])
+    expect(attune.arm('cta')).toBe(natural)
+    stop()
+  })
+})

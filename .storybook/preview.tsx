@@ -1,0 +1,56 @@
+import type { Decorator, Preview } from '@storybook/react-vite'
+import '../src/styles.css'
+import { ARMS, SEGMENTS, WorkshopProvider, type WorkshopGlobals } from '../stories/support/workshop'
+
+/** Every story runs in the workshop: a provider honoring the toolbar. A story can opt out with `parameters: { workshop: false }`. */
+const workshop: Decorator = (Story, { globals, parameters }) =>
+  parameters.workshop === false ? (
+    <Story />
+  ) : (
+    // A new instance when the story changes, so stories never share a visitor.
+    <WorkshopProvider globals={globals as WorkshopGlobals}>
+      <Story />
+    </WorkshopProvider>
+  )
+
+const menu = (title: string, icon: 'user' | 'branch' | 'play' | 'lock' | 'globe' | 'contrast', items: { value: string; title: string }[]) => ({ toolbar: { title, icon, items, dynamicTitle: true } })
+
+const preview: Preview = {
+  decorators: [workshop],
+  globalTypes: {
+    segment: {
+      description: 'The segment the visitor is in: forced, or "live" from the behavior (the simulator)',
+      ...menu('Segment', 'user', [{ value: 'live', title: 'Live (from behavior)' }, { value: 'none', title: 'No segment' }, ...SEGMENTS.map((id) => ({ value: id, title: id }))]),
+    },
+    arm: {
+      description: 'The arm of the example experiment (cta-copy)',
+      ...menu('Arm', 'branch', [{ value: 'live', title: 'Live (hashed)' }, ...ARMS.map((arm) => ({ value: arm, title: arm }))]),
+    },
+    motion: {
+      description: "The provider's motion setting",
+      ...menu('Motion', 'play', [
+        { value: 'user', title: 'Motion: follow the OS' },
+        { value: 'reduce', title: 'Motion: reduce' },
+        { value: 'full', title: 'Motion: full' },
+      ]),
+    },
+    consent: {
+      description: 'Consent: until granted, nothing is stored or sent',
+      ...menu('Consent', 'lock', [
+        { value: 'granted', title: 'Consent: granted' },
+        { value: 'pending', title: 'Consent: pending' },
+        { value: 'denied', title: 'Consent: denied' },
+      ]),
+    },
+    locale: { description: 'Language of the strings the components add', ...menu('Locale', 'globe', [{ value: 'en', title: 'English' }, { value: 'de', title: 'Deutsch' }]) },
+    theme: { description: 'Light or dark theme of attune/styles.css', ...menu('Theme', 'contrast', [{ value: 'light', title: 'Light' }, { value: 'dark', title: 'Dark' }]) },
+  },
+  initialGlobals: { segment: 'live', arm: 'live', motion: 'user', consent: 'granted', locale: 'en', theme: 'light' },
+  parameters: {
+    // Every story is a test (addon-vitest): an axe violation fails it.
+    a11y: { test: 'error' },
+    controls: { matchers: { color: /(background|color)$/i, date: /Date$/i } },
+  },
+}
+
+export default preview

@@ -1,0 +1,119 @@
+/**
+ * The designers' workshop: the example rules every story runs on, and the
+ * decorator that wraps each story in a PersonalizationProvider honoring the
+ * toolbar (segment, arm, motion, consent, locale, theme).
+ */
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react'
+import { createAttune, PersonalizationProvider, withDecisions, type Consent, type DecisionAttune, type MotionSetting, type Overrides } from '../../src'
+
+/** The example rules: what the toolbar's segment menu lists, and what the simulator's signals feed. */
+export const RULES = {
+  segments: [
+    { id: 'shopper', priority: 30, description: 'Added something to the cart in the last 30 minutes', when: { event: 'add_to_cart', count: { gte: 1 }, within: '30m' } },
+    {
+      id: 'reader',
+      priority: 20,
+      description: 'Reads closely: scrolled past 60% of the page, or spent 20 s on the reviews',
+      when: { any: [{ signal: 'scroll.depth', gte: 0.6 }, { signal: 'sections.reviews.dwellMs', gte: 20000 }] },
+    },
+    { id: 'returning', priority: 10, description: 'On a second visit or later', when: { signal: 'visitor.visits', gte: 2 } },
+    { id: 'idle', priority: 5, description: 'Away from the keyboard right now', when: { signal: 'idle.idle', eq: true } },
+  ],
+}
+
+export const SEGMENTS = RULES.segments.map((segment) => segment.id)
+
+/** The example experiment: its arms are the toolbar's arm menu. */
+export const EXPERIMENTS = [{ id: 'cta-copy', arms: { control: 50, bold: 50 } }]
+export const EXPERIMENT = 'cta-copy'
+export const ARMS = Object.keys(EXPERIMENTS[0]!.arms)
+
+export type Locale = 'en' | 'de'
+
+/** What the toolbar sets. `live`: whatever the visitor's behavior decides. */
+export interface WorkshopGlobals {
+  segment?: string
+  arm?: string
+  motion?: MotionSetting
+  consent?: Consent
+  locale?: Locale
+  theme?: 'light' | 'dark'
+}
+
+interface Workshop {
+  attune: DecisionAttune
+  /** Moves the instance's clock forward (a new visit is 30 minutes of absence). */
+  advance: (ms: number) => void
+  locale: Locale
+}
+
+const WorkshopContext = createContext<Workshop | null>(null)
+
+/** The story's instance, clock and locale; throws outside the workshop decorator. */
+export function useWorkshop(): Workshop {
+  const workshop = useContext(WorkshopContext)
+  if (!workshop) throw new Error('useWorkshop() needs the workshop decorator (.storybook/preview.tsx)')
+  return workshop
+}
+
+export function overridesOf({ segment = 'live', arm = 'live' }: WorkshopGlobals): Overrides | null {
+  if (segment === 'live' && arm === 'live') return null
+  return { ...(segment === 'live' ? {} : { segments: segment === 'none' ? [] : [segment] }), ...(arm === 'live' ? {} : { arms: { [EXPERIMENT]: arm } }) }
+}
+
+/** A fresh instance for each story: in memory, with a clock the simulator can move. */
+function makeWorkshop(globals: WorkshopGlobals): Omit<Workshop, 'locale'> {
+  let offset = 0
+  const attune = withDecisions(createAttune({ storage: 'memory', schedule: 'sync', now: () => Date.now() + offset }), {
+    rules: RULES,
+    experiments: EXPERIMENTS,
+    hold: 0,
+    // The workshop shows nudges again and again.
+    budget: 1000,
+    maxVariantChanges: 1000,
+  })
+  attune.override(overridesOf(globals))
+  return { attune, advance: (ms) => void (offset += ms) }
+}
+
+export function WorkshopProvider({ globals, children }: { globals: WorkshopGlobals; children: ReactNode }) {
+  const [workshop] = useState(() => makeWorkshop(globals))
+  const { attune } = workshop
+  const { segment, arm, motion = 'user', consent = 'granted', locale = 'en', theme = 'light' } = globals
+  useEffect(() => attune.override(overridesOf({ segment, arm })), [attune, segment, arm])
+  return (
+    <WorkshopContext.Provider value={{ ...workshop, locale }}>
+      <PersonalizationProvider attune={attune} consent={consent} motion={motion}>
+        <div lang={locale} data-attune-theme={theme} style={{ padding: 16, background: 'var(--attune-surface-bg)', color: 'var(--attune-surface-fg)', fontFamily: 'system-ui, sans-serif' }}>
+          {children}
+        </div>
+      </PersonalizationProvider>
+    </WorkshopContext.Provider>
+  )
+}
+
+/** The strings the components add, by locale: every one is a prop. */
+export const STRINGS = {
+  en: {
+    carousel: { label: 'Recommended for you' },
+    toast: { closeLabel: 'Dismiss', feedbackLabel: 'Was this helpful?', helpfulLabel: 'Helpful', notHelpfulLabel: 'Not helpful' },
+    viewport: { label: 'Notifications ({hotkey})', toastLabel: 'Notification' },
+  },
+  de: {
+    carousel: {
+      label: 'Für Sie empfohlen',
+      labels: {
+        carousel: 'Karussell',
+        slideRole: 'Folie',
+        slide: (n: number, total: number, label?: string) => (label ? `${n} von ${total}: ${label}` : `${n} von ${total}`),
+        previous: 'Vorherige Folie',
+        next: 'Nächste Folie',
+        start: 'Automatische Wiedergabe starten',
+        stop: 'Automatische Wiedergabe anhalten',
+        reason: 'Passend zu Ihren letzten Interessen',
+      },
+    },
+    toast: { closeLabel: 'Schließen', feedbackLabel: 'War das hilfreich?', helpfulLabel: 'Hilfreich', notHelpfulLabel: 'Nicht hilfreich' },
+    viewport: { label: 'Benachrichtigungen ({hotkey})', toastLabel: 'Hinweis' },
+  },
+} as const
