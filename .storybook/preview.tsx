@@ -8,7 +8,7 @@ const workshop: Decorator = (Story, { globals, parameters }) =>
     <Story />
   ) : (
     // A new instance when the story changes, so stories never share a visitor.
-    <WorkshopProvider globals={globals as WorkshopGlobals}>
+    <WorkshopProvider globals={globals}>
       <Story />
     </WorkshopProvider>
   )

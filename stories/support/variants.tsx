@@ -146,7 +146,7 @@ export function VariantMatrix<V>({ variants, render }: { variants: Variants<V>; 
             </th>
             {MOTIONS.map((motion) => (
               <td key={motion} style={{ verticalAlign: 'top' }}>
-                <Cell motion={motion}>{render({ default: variant } as Variants<V>, key)}</Cell>
+                <Cell motion={motion}>{render({ default: variant }, key)}</Cell>
               </td>
             ))}
           </tr>
