@@ -1,6 +1,6 @@
 import type { Decorator, Preview } from '@storybook/react-vite'
 import '../src/styles.css'
-import { ARMS, SEGMENTS, WorkshopProvider, type WorkshopGlobals } from '../stories/support/workshop'
+import { ARMS, SEGMENTS, WorkshopProvider } from '../stories/support/workshop'
 
 /** Every story runs in the workshop: a provider honoring the toolbar. A story can opt out with `parameters: { workshop: false }`. */
 const workshop: Decorator = (Story, { globals, parameters }) =>
