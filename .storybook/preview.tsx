@@ -1,5 +1,6 @@
 import type { Decorator, Preview } from '@storybook/react-vite'
 import '../src/styles.css'
+import { Simulator } from '../stories/support/Simulator'
 import { ARMS, SEGMENTS, WorkshopProvider } from '../stories/support/workshop'
 
 /** Every story runs in the workshop: a provider honoring the toolbar. A story can opt out with `parameters: { workshop: false }`. */
@@ -8,12 +9,12 @@ const workshop: Decorator = (Story, { globals, parameters }) =>
     <Story />
   ) : (
     // A new instance when the story changes, so stories never share a visitor.
-    <WorkshopProvider globals={globals}>
+    <WorkshopProvider globals={globals} simulator={globals.simulator === 'show' ? <Simulator /> : null}>
       <Story />
     </WorkshopProvider>
   )
 
-const menu = (title: string, icon: 'user' | 'branch' | 'play' | 'lock' | 'globe' | 'contrast', items: { value: string; title: string }[]) => ({ toolbar: { title, icon, items, dynamicTitle: true } })
+const menu = (title: string, icon: 'user' | 'branch' | 'play' | 'lock' | 'globe' | 'contrast' | 'lightning', items: { value: string; title: string }[]) => ({ toolbar: { title, icon, items, dynamicTitle: true } })
 
 const preview: Preview = {
   decorators: [workshop],
@@ -43,9 +44,13 @@ const preview: Preview = {
       ]),
     },
     locale: { description: 'Language of the strings the components add', ...menu('Locale', 'globe', [{ value: 'en', title: 'English' }, { value: 'de', title: 'Deutsch' }]) },
+    simulator: {
+      description: 'The behavior simulator beside the story: push signals, watch segments change, read why',
+      ...menu('Simulator', 'lightning', [{ value: 'hide', title: 'Simulator: hidden' }, { value: 'show', title: 'Simulator: shown' }]),
+    },
     theme: { description: 'Light or dark theme of attune/styles.css', ...menu('Theme', 'contrast', [{ value: 'light', title: 'Light' }, { value: 'dark', title: 'Dark' }]) },
   },
-  initialGlobals: { segment: 'live', arm: 'live', motion: 'user', consent: 'granted', locale: 'en', theme: 'light' },
+  initialGlobals: { segment: 'live', arm: 'live', motion: 'user', consent: 'granted', locale: 'en', theme: 'light', simulator: 'hide' },
   parameters: {
     // Every story is a test (addon-vitest): an axe violation fails it.
     a11y: { test: 'error' },

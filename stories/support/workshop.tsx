@@ -38,6 +38,8 @@ export interface WorkshopGlobals {
   consent?: Consent
   locale?: Locale
   theme?: 'light' | 'dark'
+  /** Shows the behavior simulator beside the story. */
+  simulator?: 'show' | 'hide'
 }
 
 interface Workshop {
@@ -45,6 +47,8 @@ interface Workshop {
   /** Moves the instance's clock forward (a new visit is 30 minutes of absence). */
   advance: (ms: number) => void
   locale: Locale
+  /** Whether the toolbar forces a segment or an arm. */
+  overridden: boolean
 }
 
 const WorkshopContext = createContext<Workshop | null>(null)
@@ -62,7 +66,7 @@ export function overridesOf({ segment = 'live', arm = 'live' }: WorkshopGlobals)
 }
 
 /** A fresh instance for each story: in memory, with a clock the simulator can move. */
-function makeWorkshop(globals: WorkshopGlobals): Omit<Workshop, 'locale'> {
+function makeWorkshop(globals: WorkshopGlobals): Omit<Workshop, 'locale' | 'overridden'> {
   let offset = 0
   const attune = withDecisions(createAttune({ storage: 'memory', schedule: 'sync', now: () => Date.now() + offset }), {
     rules: RULES,
@@ -76,16 +80,21 @@ function makeWorkshop(globals: WorkshopGlobals): Omit<Workshop, 'locale'> {
   return { attune, advance: (ms) => void (offset += ms) }
 }
 
-export function WorkshopProvider({ globals, children }: { globals: WorkshopGlobals; children: ReactNode }) {
+export function WorkshopProvider({ globals, children, simulator }: { globals: WorkshopGlobals; children: ReactNode; simulator?: ReactNode }) {
   const [workshop] = useState(() => makeWorkshop(globals))
   const { attune } = workshop
   const { segment, arm, motion = 'user', consent = 'granted', locale = 'en', theme = 'light' } = globals
   useEffect(() => attune.override(overridesOf({ segment, arm })), [attune, segment, arm])
   return (
-    <WorkshopContext.Provider value={{ ...workshop, locale }}>
+    <WorkshopContext.Provider value={{ ...workshop, locale, overridden: overridesOf({ segment, arm }) !== null }}>
       <PersonalizationProvider attune={attune} consent={consent} motion={motion}>
-        <div lang={locale} data-attune-theme={theme} style={{ padding: 16, background: 'var(--attune-surface-bg)', color: 'var(--attune-surface-fg)', fontFamily: 'system-ui, sans-serif' }}>
-          {children}
+        <div
+          lang={locale}
+          data-attune-theme={theme}
+          style={{ display: 'flex', gap: 24, alignItems: 'flex-start', padding: 16, background: 'var(--attune-surface-bg)', color: 'var(--attune-surface-fg)', fontFamily: 'system-ui, sans-serif' }}
+        >
+          <div style={{ flex: 1, minWidth: 0 }}>{children}</div>
+          {simulator}
         </div>
       </PersonalizationProvider>
     </WorkshopContext.Provider>
