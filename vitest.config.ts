@@ -74,14 +74,17 @@ export default defineConfig({
           browser: browser(),
         },
       },
-      {
-        extends: true,
+      // Every story, twice: as the OS would have it (no reduced motion in
+      // headless Chromium), and with the provider's motion set to 'reduce'.
+      ...(['user', 'reduce'] as const).map((motion) => ({
+        extends: true as const,
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('.storybook', import.meta.url)) })],
+        define: { 'import.meta.env.STORYBOOK_MOTION': JSON.stringify(motion) },
         test: {
-          name: 'storybook',
+          name: motion === 'user' ? 'storybook' : 'storybook (reduced motion)',
           browser: browser(),
         },
-      },
+      })),
     ],
   },
 })

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor, within } from 'storybook/test'
-import { Adaptive, AdaptiveButton } from '../src'
+import { Adaptive, AdaptiveButton, useReducedMotion } from '../src'
 import { EXPERIMENT } from './support/workshop'
 
 /** Components on the example rules: what the simulator's signals change. */
@@ -86,5 +86,18 @@ export const ReducedMotion: Story = {
     const button = within(canvasElement).getByRole('button', { name: 'Pick up where you left off' })
     await new Promise((resolve) => setTimeout(resolve, 300))
     await expect(button.getAnimations({ subtree: true })).toHaveLength(0)
+  },
+}
+
+function MotionReadout() {
+  return <output data-testid="motion">{useReducedMotion() ? 'reduced' : 'moving'}</output>
+}
+
+/** The story tests run twice: the second run sets the provider's motion to 'reduce' for every story. */
+export const MotionOfThisRun: Story = {
+  render: () => <MotionReadout />,
+  play: async ({ canvasElement }) => {
+    const expected = import.meta.env.STORYBOOK_MOTION === 'reduce' ? 'reduced' : 'moving'
+    await expect(within(canvasElement).getByTestId('motion')).toHaveTextContent(expected)
   },
 }
