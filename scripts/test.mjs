@@ -1,6 +1,7 @@
 // `npm test`: every check the project makes, in order, then the totals on a
 // line of their own: "N passed, N failed". Each Vitest test counts as one,
-// and so does each other check (typecheck, lint, build, publint, attw, size).
+// and so does each other check (typecheck, lint, build, publint, attw, size,
+// storybook-static).
 // Skipped tests count as failed: nothing here is skipped silently.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync } from 'node:fs'
@@ -17,6 +18,8 @@ const checks = [
   ['publint', 'publint --strict'],
   ['attw', 'attw --pack . --exclude-entrypoints ./styles.css'],
   ['size', 'size-limit'],
+  // Builds the static Storybook and opens every story and docs page of it in Chromium.
+  ['storybook-static', 'node scripts/storybook-static.mjs .cache/storybook-static'],
 ]
 
 let passed = 0
@@ -33,7 +36,7 @@ if (chromium) {
 
 mkdirSync('.cache', { recursive: true })
 for (const [name, command] of checks) {
-  if (name === 'tests' && !chromium) continue
+  if ((name === 'tests' || name === 'storybook-static') && !chromium) continue
   console.log(`\n▶ ${name}: ${command}`)
   const started = Date.now()
   if (name === 'tests') rmSync(REPORT, { force: true })
