@@ -75,15 +75,19 @@ export default defineConfig({
         },
       },
       // Every story, twice: as the OS would have it (no reduced motion in
-      // headless Chromium), and with the provider's motion set to 'reduce'.
-      ...(['user', 'reduce'] as const).map((motion) => ({
+      // headless Chromium) in the light theme, and with the toolbar's motion
+      // set to 'reduce' in the dark theme (axe checks contrast in both).
+      // The globals are pinned per project with the plugin's `initialGlobals`
+      // (a story's own `globals` still win). An `import.meta.env` define did
+      // not work for this: Vitest turns such defines into runtime env, and on
+      // a cold cache one project's value reached the other's stories.
+      ...[
+        { name: 'storybook', globals: { motion: 'user', theme: 'light' } },
+        { name: 'storybook (reduced motion, dark)', globals: { motion: 'reduce', theme: 'dark' } },
+      ].map(({ name, globals }) => ({
         extends: true as const,
-        plugins: [storybookTest({ configDir: fileURLToPath(new URL('.storybook', import.meta.url)) })],
-        define: { 'import.meta.env.STORYBOOK_MOTION': JSON.stringify(motion) },
-        test: {
-          name: motion === 'user' ? 'storybook' : 'storybook (reduced motion)',
-          browser: browser(),
-        },
+        plugins: [storybookTest({ configDir: fileURLToPath(new URL('.storybook', import.meta.url)), initialGlobals: globals })],
+        test: { name, browser: browser() },
       })),
     ],
   },

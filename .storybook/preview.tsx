@@ -50,8 +50,8 @@ const preview: Preview = {
     },
     theme: { description: 'Light or dark theme of attune/styles.css', ...menu('Theme', 'contrast', [{ value: 'light', title: 'Light' }, { value: 'dark', title: 'Dark' }]) },
   },
-  // The story tests run once more with STORYBOOK_MOTION=reduce (vitest.config.ts).
-  initialGlobals: { segment: 'live', arm: 'live', motion: (import.meta.env.STORYBOOK_MOTION as string | undefined) ?? 'user', consent: 'granted', locale: 'en', theme: 'light', simulator: 'hide' },
+  // The story tests run once more with motion 'reduce' (vitest.config.ts).
+  initialGlobals: { segment: 'live', arm: 'live', motion: 'user', consent: 'granted', locale: 'en', theme: 'light', simulator: 'hide' },
   parameters: {
     // Every story is a test (addon-vitest): an axe violation fails it.
     a11y: { test: 'error' },

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor, within } from 'storybook/test'
 import { Adaptive, AdaptiveButton, useReducedMotion } from '../src'
-import { EXPERIMENT } from './support/workshop'
+import { EXPERIMENT, isReducedMotion } from './support/workshop'
 
 /** Components on the example rules: what the simulator's signals change. */
 function Page() {
@@ -93,11 +93,27 @@ function MotionReadout() {
   return <output data-testid="motion">{useReducedMotion() ? 'reduced' : 'moving'}</output>
 }
 
-/** The story tests run twice: the second run sets the provider's motion to 'reduce' for every story. */
+/**
+ * The Vitest project running this story, or undefined in Storybook itself.
+ * Read from Vitest's worker state: a story cannot import vitest, since the
+ * same file runs in the static Storybook.
+ */
+const vitestProject = () => (globalThis as { __vitest_worker__?: { config?: { name?: string } } }).__vitest_worker__?.config?.name
+
+/**
+ * The toolbar's motion reaches every component. The story tests run twice
+ * (vitest.config.ts): the second run pins motion to 'reduce' and the theme to
+ * dark for every story, and this story checks that it really does.
+ */
 export const MotionOfThisRun: Story = {
   render: () => <MotionReadout />,
-  play: async ({ canvasElement }) => {
-    const expected = import.meta.env.STORYBOOK_MOTION === 'reduce' ? 'reduced' : 'moving'
-    await expect(within(canvasElement).getByTestId('motion')).toHaveTextContent(expected)
+  play: async ({ canvasElement, globals }) => {
+    const project = vitestProject()
+    if (project !== undefined) {
+      const second = project.includes('reduced motion')
+      await expect({ motion: globals.motion as unknown, theme: globals.theme as unknown }).toEqual(second ? { motion: 'reduce', theme: 'dark' } : { motion: 'user', theme: 'light' })
+    }
+    await expect(canvasElement.querySelector('[data-attune-theme]')).toHaveAttribute('data-attune-theme', globals.theme as string)
+    await expect(within(canvasElement).getByTestId('motion')).toHaveTextContent(isReducedMotion(globals) ? 'reduced' : 'moving')
   },
 }

@@ -4,6 +4,7 @@
  * toolbar (segment, arm, motion, consent, locale, theme).
  */
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react'
+import './workshop.css'
 import { createAttune, PersonalizationProvider, withDecisions, type Consent, type DecisionAttune, type MotionSetting, type Overrides } from '../../src'
 
 /** The example rules: what the toolbar's segment menu lists, and what the simulator's signals feed. */
@@ -60,6 +61,10 @@ export function useWorkshop(): Workshop {
   return workshop
 }
 
+/** Whether a story runs under reduced motion: the toolbar's motion setting, and under `user` the OS's. */
+export const isReducedMotion = (globals: WorkshopGlobals | Record<string, unknown>) =>
+  globals.motion === 'reduce' || (globals.motion !== 'full' && typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches)
+
 export function overridesOf({ segment = 'live', arm = 'live' }: WorkshopGlobals): Overrides | null {
   if (segment === 'live' && arm === 'live') return null
   return { ...(segment === 'live' ? {} : { segments: segment === 'none' ? [] : [segment] }), ...(arm === 'live' ? {} : { arms: { [EXPERIMENT]: arm } }) }
@@ -89,6 +94,7 @@ export function WorkshopProvider({ globals, children, simulator }: { globals: Wo
     <WorkshopContext.Provider value={{ ...workshop, locale, overridden: overridesOf({ segment, arm }) !== null }}>
       <PersonalizationProvider attune={attune} consent={consent} motion={motion}>
         <div
+          data-workshop
           lang={locale}
           data-attune-theme={theme}
           style={{ display: 'flex', gap: 24, alignItems: 'flex-start', padding: 16, background: 'var(--attune-surface-bg)', color: 'var(--attune-surface-fg)', fontFamily: 'system-ui, sans-serif' }}
