@@ -1,67 +1,207 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { useState } from 'react'
-import { expect, waitFor } from 'storybook/test'
-import '../src/styles.css'
-import { createAttune, PersonalizationProvider, withDecisions, type Variants } from '../src'
-import { Adaptive } from '../src/components/Adaptive'
+import { motion } from 'framer-motion'
+import { useId } from 'react'
+import { expect, within } from 'storybook/test'
+import { Adaptive, motionPreset, useReducedMotion, type Variants } from '../src'
+import { settled } from './support/motion'
+import { tuneStory, variantJsonPanel, VariantMatrix, type FieldControl } from './support/variants'
 
-const RULES = { segments: [{ id: 'returning', when: { event: 'login', count: { gte: 1 } } }] }
+/** The entrances a hero can make (under reduced motion each fades). */
+const HERO_ANIMATIONS = ['fade', 'slide-in', 'pop'] as const
 
+/** The example: a hero whose copy and entrance follow the visitor. */
 interface Hero {
   title: string
   lead: string
   action: string
+  animation?: (typeof HERO_ANIMATIONS)[number] | 'none'
 }
 
+/** One variant per segment of the workshop's rules: the toolbar's segment menu changes the hero. */
 const VARIANTS: Variants<Hero> = {
-  default: { title: 'Shoes that fit', lead: 'Free returns for 30 days, on every pair.', action: 'Find your size' },
-  returning: { title: 'Welcome back', lead: 'Your size is saved: new arrivals in it are below.', action: 'See new arrivals' },
+  default: { title: 'Shoes that fit', lead: 'Free returns for 30 days, on every pair.', action: 'Find your size', animation: 'none' },
+  shopper: { title: 'Your cart is waiting', lead: 'Check out in two steps: your size is saved.', action: 'Go to the cart', animation: 'slide-in' },
+  reader: { title: 'What 2,000 runners say', lead: 'Reviews from verified buyers, sorted by fit.', action: 'Read the reviews', animation: 'fade' },
+  returning: { title: 'Welcome back', lead: 'Your size is saved: new arrivals in it are below.', action: 'See new arrivals', animation: 'pop' },
+  idle: { title: 'Still looking?', lead: 'Free returns for 30 days, on every pair.', action: 'Find your size', animation: 'fade' },
 }
 
-/** A fresh in-memory instance per story; `segment` puts the visitor in it. */
-function Demo({ segment }: { segment?: 'returning' }) {
-  const [attune] = useState(() => {
-    const instance = withDecisions(createAttune({ storage: 'memory', consent: 'denied', schedule: 'sync' }), { rules: RULES, hold: 0 })
-    if (segment === 'returning') instance.track('login')
-    return instance
-  })
+/** What a designer tunes per variant: the copy and the entrance. */
+const FIELDS: Record<string, FieldControl> = { title: 'text', lead: 'text', action: 'text', animation: ['none', ...HERO_ANIMATIONS] }
+
+/** Why the hero cannot render a variant, or null: Adaptive's `check`, and what "Load variants" checks pasted JSON with. */
+function checkHero(variant: unknown): string | null {
+  if (typeof variant !== 'object' || variant === null) return 'must be an object with a "title", a "lead" and an "action"'
+  const fields = variant as Record<string, unknown>
+  for (const field of ['title', 'lead', 'action']) {
+    const value = fields[field]
+    if (typeof value !== 'string' || !value.trim()) return `needs a "${field}": a non-empty string`
+  }
+  const animation = fields.animation
+  if (animation !== undefined && animation !== 'none' && !(HERO_ANIMATIONS as readonly unknown[]).includes(animation)) {
+    return `has an unknown "animation" ${JSON.stringify(animation)}; expected one of none, ${HERO_ANIMATIONS.join(', ')}`
+  }
+  return null
+}
+
+/** The hero for one variant: it enters with the variant's animation, a fade under reduced motion. */
+function HeroView({ variant, variantKey }: { variant: Hero; variantKey: string }) {
+  const reduced = useReducedMotion()
+  const titleId = useId()
   return (
-    <PersonalizationProvider attune={attune}>
-      <Adaptive id="hero" variants={VARIANTS}>
-        {(variant, decision) => (
-          <section aria-labelledby="hero-title" data-variant={decision.key} style={{ maxWidth: 480, fontFamily: 'system-ui, sans-serif' }}>
-            <h2 id="hero-title">{variant.title}</h2>
-            <p>{variant.lead}</p>
-            <a href="#shop">{variant.action}</a>
-          </section>
-        )}
-      </Adaptive>
-    </PersonalizationProvider>
+    <motion.div data-hero data-variant={variantKey} aria-labelledby={titleId} role="group" style={{ maxWidth: 420 }} {...(motionPreset(variant.animation, reduced) ?? {})}>
+      <h2 id={titleId} style={{ marginTop: 0 }}>
+        {variant.title}
+      </h2>
+      <p>{variant.lead}</p>
+      <a href="#shop">{variant.action}</a>
+    </motion.div>
   )
+}
+
+/** The hero from the variants: a new variant mounts anew, so its entrance plays. */
+function HeroExample({ id, variants }: { id: string; variants: Variants<Hero> }) {
+  return (
+    <Adaptive id={id} variants={variants} check={checkHero}>
+      {(variant, { key }) => <HeroView key={key} variant={variant} variantKey={key} />}
+    </Adaptive>
+  )
+}
+
+/** The hero around a heading: its root element, which carries the variant's key. */
+const heroOf = (element: HTMLElement) => element.closest<HTMLElement>('[data-hero]')!
+
+/**
+ * Notes, from before the story mounts, the inline transforms and opacities
+ * of the elements matching `selector`: an entrance's first frame included,
+ * which a look after the fact would miss.
+ */
+function watchStyles(selector: string) {
+  const transformed = new Set<Element>()
+  const faded = new Set<Element>()
+  const note = (element: Element) => {
+    if (!(element instanceof HTMLElement) || !element.matches(selector)) return
+    if (element.style.transform && element.style.transform !== 'none') transformed.add(element)
+    if (element.style.opacity && element.style.opacity !== '1') faded.add(element)
+  }
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.target instanceof Element) note(record.target)
+      for (const node of record.addedNodes) if (node instanceof Element) [node, ...node.querySelectorAll(selector)].forEach(note)
+    }
+  })
+  observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['style'] })
+  return { transformed, faded, stop: () => observer.disconnect() }
 }
 
 const meta = {
   title: 'Components/Adaptive',
-  component: Demo,
-  parameters: { layout: 'centered' },
-} satisfies Meta<typeof Demo>
+  component: HeroExample,
+  args: { id: 'hero', variants: VARIANTS },
+  parameters: { layout: 'padded' },
+} satisfies Meta<typeof HeroExample>
 
 export default meta
 type Story = StoryObj<typeof meta>
 
-/** A new visitor: the render function gets the default variant. */
+/** A new visitor: the render function gets the default variant. Pick a segment in the toolbar to watch the hero change. */
 export const Default: Story = {
   play: async ({ canvas }) => {
-    await expect(canvas.getByRole('heading', { name: 'Shoes that fit' })).toBeInTheDocument()
-    await expect(canvas.getByRole('region', { name: 'Shoes that fit' })).toHaveAttribute('data-variant', 'default')
+    const heading = canvas.getByRole('heading', { name: 'Shoes that fit' })
+    await expect(heroOf(heading)).toHaveAttribute('data-variant', 'default')
+    await expect(canvas.getByRole('group', { name: 'Shoes that fit' })).toContainElement(canvas.getByRole('link', { name: 'Find your size' }))
   },
 }
 
-/** A visitor who logged in before: the returning variant, from the same render function. */
+/** A returning visitor: the returning variant, from the same render function; it pops in. */
 export const Returning: Story = {
-  args: { segment: 'returning' },
+  globals: { segment: 'returning' },
   play: async ({ canvas }) => {
-    await waitFor(() => expect(canvas.getByRole('heading', { name: 'Welcome back' })).toBeInTheDocument())
+    const heading = canvas.getByRole('heading', { name: 'Welcome back' })
+    await expect(heroOf(heading)).toHaveAttribute('data-variant', 'returning')
     await expect(canvas.getByRole('link', { name: 'See new arrivals' })).toHaveAttribute('href', '#shop')
+    await settled(heroOf(heading))
+  },
+}
+
+/** A shopper under reduced motion: the variant's slide-in becomes a fade; nothing moves. */
+export const ReducedMotion: Story = {
+  globals: { segment: 'shopper', motion: 'reduce' },
+  play: async ({ mount }) => {
+    const styles = watchStyles('[data-hero]')
+    const canvas = await mount()
+    const hero = heroOf(canvas.getByRole('heading', { name: 'Your cart is waiting' }))
+    await expect(hero).toHaveAttribute('data-variant', 'shopper')
+    await settled(hero)
+    styles.stop()
+    // It faded in (it started transparent), and never moved.
+    await expect(styles.faded.has(hero)).toBe(true)
+    await expect(styles.transformed.has(hero)).toBe(false)
+  },
+}
+
+/**
+ * The Controls edit each variant's title, lead, action and entrance; the
+ * hero shows the result for the toolbar's segment. "Export variants" gives
+ * the JSON for the code; "Load variants" takes JSON back.
+ */
+export const Tune: StoryObj = {
+  ...tuneStory({ variants: VARIANTS, fields: FIELDS, check: checkHero, render: (variants) => <HeroExample id="tune-hero" variants={variants} /> }),
+  play: async ({ canvas, canvasElement, userEvent, step }) => {
+    const json = variantJsonPanel(canvasElement, userEvent)
+    // The variant the toolbar's segment shows (default for a new visitor).
+    const key = heroOf(canvas.getByRole('heading', { level: 2 })).getAttribute('data-variant')!
+    await step('the exported JSON is the variants the Controls describe', async () => {
+      await expect(await json.exported()).toEqual(VARIANTS)
+    })
+    await step('JSON that is not JSON is refused, and says why', async () => {
+      await json.load('{ "default": ')
+      await expect(json.status()).toHaveTextContent(/^Not JSON/)
+    })
+    await step("a variant the hero's check refuses is refused, and says why", async () => {
+      await json.load(JSON.stringify({ default: { title: 'Shoes' } }))
+      await expect(json.status()).toHaveTextContent('Variant "default" needs a "lead"')
+      await expect(canvas.getByRole('heading', { level: 2 })).toHaveTextContent(VARIANTS[key]!.title)
+    })
+    const edited = { ...VARIANTS, [key]: { ...VARIANTS[key], title: 'Shoes for every season', animation: 'none' } }
+    await step('edited JSON loads back into the hero', async () => {
+      await json.load(JSON.stringify(edited))
+      await expect(json.status()).toHaveTextContent(`Loaded ${Object.keys(VARIANTS).length} variants`)
+      const heading = await canvas.findByRole('heading', { name: 'Shoes for every season' })
+      await expect(heroOf(heading)).toHaveAttribute('data-variant', key)
+      await settled(heroOf(heading))
+    })
+    await step('the export now gives the loaded variants', async () => {
+      await expect(await json.exported()).toEqual(edited)
+    })
+  },
+}
+
+/** Every variant side by side, in full and in reduced motion: each cell a visitor shown that variant, entering as it would. */
+export const Matrix: Story = {
+  name: 'Variant matrix',
+  parameters: { controls: { disable: true } },
+  render: () => <VariantMatrix variants={VARIANTS} render={(variants, key) => <HeroExample id={`matrix-${key}`} variants={variants} />} />,
+  play: async ({ mount }) => {
+    const styles = watchStyles('[data-hero]')
+    const canvas = await mount()
+    const table = canvas.getByRole('table', { name: 'Every variant, in full and in reduced motion' })
+    const rows = within(table).getAllByRole('row').slice(1)
+    await expect(rows).toHaveLength(Object.keys(VARIANTS).length)
+    for (const [index, [key, variant]] of Object.entries(VARIANTS).entries()) {
+      const row = within(rows[index]!)
+      await expect(row.getByRole('rowheader')).toHaveTextContent(key)
+      await expect(row.getAllByRole('cell')).toHaveLength(2)
+      const [full, reduced] = row.getAllByRole('cell').map((cell) => heroOf(within(cell).getByRole('heading', { name: variant.title })))
+      for (const hero of [full!, reduced!]) {
+        await expect(within(hero).getByRole('link', { name: variant.action })).toBeInTheDocument()
+        await settled(hero)
+      }
+      // Full motion moves in as the variant says (slide-in and pop start offset or scaled); reduced motion never moves.
+      await expect(styles.transformed.has(full!)).toBe(variant.animation === 'slide-in' || variant.animation === 'pop')
+      await expect(styles.transformed.has(reduced!)).toBe(false)
+      await expect(styles.faded.has(reduced!)).toBe(variant.animation !== undefined && variant.animation !== 'none')
+    }
+    styles.stop()
   },
 }

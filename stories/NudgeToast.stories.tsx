@@ -1,90 +1,333 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { useState } from 'react'
+import { useEffect } from 'react'
 import { expect, waitFor, within } from 'storybook/test'
-import { createAttune, PersonalizationProvider, withDecisions } from '../src'
-import { NudgeToast, type NudgeToastProps } from '../src/components/NudgeToast'
+import {
+  checkToastVariant,
+  NudgeToast,
+  NudgeViewport,
+  TOAST_ANIMATIONS,
+  TOAST_TONES,
+  useAttune,
+  useReducedMotion,
+  useScrollDepth,
+  type NudgeToastProps,
+  type ToastVariant,
+  type Variants,
+} from '../src'
+import { entranceFrames, frame, settled } from './support/motion'
+import { tuneStory, variantJsonPanel, VariantMatrix, type FieldControl } from './support/variants'
+import { EXPERIMENT, STRINGS, useWorkshop } from './support/workshop'
 
+/** The custom event the "Show the nudge" button tracks. */
 const TRIGGER = 'demo_nudge'
-const rules = { segments: [{ id: 'shopper', when: { event: 'add_to_cart', count: { gte: 1 } } }] }
 
-const variants: NudgeToastProps['variants'] = {
-  default: { title: 'Free shipping', message: 'Orders over {{min | 50 €}} ship free this week.' },
+/** The workshop shows the nudge again and again: the default caps (once a session, then 10 minutes apart) would hide it after the first time. */
+const CAP = { perSession: 1000, cooldown: 0 }
+
+/**
+ * One variant per segment of the workshop's rules, and one for the `bold`
+ * arm of its experiment. Every variant names its tone and animation: the
+ * Controls show exactly what the JSON says.
+ */
+const VARIANTS: Variants<ToastVariant> = {
+  default: { title: 'Free shipping', message: 'Orders over {{min | 50 €}} ship free this week.', tone: 'neutral', animation: 'slide-in' },
   shopper: {
     title: 'Your cart is waiting',
-    message: ['Complete your order today: your items are saved.', 'Still thinking it over? Your items are saved.'],
+    message: 'Complete your order today: your items are saved.',
     action: { label: 'View cart', altText: 'Open the cart from the header to complete your order' },
     tone: 'primary',
+    animation: 'pop',
   },
+  reader: { title: 'Enjoying the guide?', message: 'Save it for later with the bookmark in the header.', tone: 'success', animation: 'fade' },
+  returning: { title: 'Welcome back', message: 'New arrivals since your last visit are on the home page.', tone: 'neutral', animation: 'slide-in' },
+  idle: { title: 'Still there?', message: 'Your place on the page is kept.', tone: 'neutral', animation: 'none' },
+  bold: { title: 'Free shipping, today only', message: 'Order by midnight and it ships free.', tone: 'warning', animation: 'pop' },
 }
 
-interface DemoProps extends Partial<NudgeToastProps> {
-  /** Puts the visitor in the `shopper` segment. */
-  shopper?: boolean
-}
+/** The Controls of each variant: its copy, tone and animation (the action is edited in the JSON). */
+const FIELDS: Record<string, FieldControl> = { title: 'text', message: 'text', tone: TOAST_TONES, animation: TOAST_ANIMATIONS }
 
-function Demo({ shopper = false, ...props }: DemoProps) {
-  // One instance per story, in memory; caps loose enough to show it again and again.
-  const [attune] = useState(() => {
-    const instance = withDecisions(createAttune({ storage: 'memory', consent: 'granted', schedule: 'sync' }), { rules, hold: 0, budget: 1000 })
-    if (shopper) instance.track('add_to_cart')
-    return instance
-  })
+/**
+ * The nudge in the workshop: a button that tracks its trigger, the toast
+ * with the toolbar's locale, and the viewport it appears in (placed here so
+ * its labels follow the locale too).
+ */
+function ToastStory(props: Partial<NudgeToastProps>) {
+  const { attune, locale } = useWorkshop()
+  const strings = STRINGS[locale]
   return (
-    <PersonalizationProvider attune={attune}>
-      <button type="button" onClick={() => attune.track(TRIGGER)}>
+    <>
+      <button type="button" data-attune="button" data-tone="neutral" onClick={() => attune.track(TRIGGER)}>
         Show the nudge
       </button>
-      <NudgeToast id="offer" trigger={TRIGGER} variants={variants} cap={{ perSession: 1000, cooldown: 0 }} {...props} />
-    </PersonalizationProvider>
+      <NudgeToast id="offer" trigger={TRIGGER} variants={VARIANTS} experiment={EXPERIMENT} cap={CAP} {...strings.toast} {...props} />
+      <NudgeViewport {...strings.viewport} />
+    </>
   )
 }
 
 const meta = {
   title: 'Components/NudgeToast',
-  component: Demo,
+  component: NudgeToast,
+  args: { id: 'offer', trigger: TRIGGER, variants: VARIANTS, experiment: EXPERIMENT, cap: CAP },
+  render: (args) => <ToastStory {...args} />,
   parameters: { layout: 'padded' },
-} satisfies Meta<typeof Demo>
+} satisfies Meta<typeof NudgeToast>
 
 export default meta
 type Story = StoryObj<typeof meta>
 
-/** Opens the toast as its trigger would, and waits until it has faded in. */
-const opens =
-  (text: string): Story['play'] =>
-  async ({ canvas, userEvent }) => {
-    await userEvent.click(canvas.getByRole('button', { name: 'Show the nudge' }))
-    // In the toast, not the live region (which repeats its text for screen readers).
-    const toasts = within(canvas.getByRole('region', { name: 'Notifications (F8)' }))
-    await waitFor(() => expect(toasts.getByText(text)).toBeVisible())
-    // Entered: axe then checks the contrast of the text at full opacity, not mid-fade.
-    const body = toasts.getByText(text).closest('[data-attune="toast-body"]')!
-    await waitFor(() => expect(getComputedStyle(body).opacity).toBe('1'))
-  }
+const REGION = 'Notifications (F8)'
+/** The default variant's message, its template filled. */
+const DEFAULT_TEXT = 'Orders over 50 € ship free this week.'
 
-/** The default variant: a title and a message. */
+/** The toast showing `text`, once its entrance has ended (axe measures contrast on what it sees: at full opacity, not mid-fade). */
+async function shown(canvasElement: HTMLElement, text: string, region = REGION): Promise<HTMLElement> {
+  // In the toast, not the live region (which repeats its text for screen readers).
+  const toasts = within(within(canvasElement).getByRole('region', { name: region }))
+  await waitFor(() => expect(toasts.getByText(text)).toBeVisible())
+  const toast = toasts.getByText(text).closest<HTMLElement>('[data-attune="toast"]')!
+  await entered(toast)
+  return toast
+}
+
+async function entered(toast: Element): Promise<void> {
+  await settled(toast.querySelector('[data-attune="toast-body"]')!)
+}
+
+/** The toast body's computed transform and opacity on every frame of its entrance, from the frame it appears. */
+const entrance = (canvasElement: HTMLElement) => entranceFrames(() => canvasElement.querySelector('[data-attune="toast-body"]'))
+
+/** A visitor in no segment, in the control arm of `cta-copy`: the default variant, its template filled. */
 export const Default: Story = {
-  play: opens('Orders over 50 € ship free this week.'),
-}
-
-/** An action, with the alternative text screen readers hear in its place. */
-export const WithAction: Story = {
-  args: {
-    variants: { default: { ...variants.default, action: { label: 'See the offer', altText: 'The offer is on the home page' } } },
+  globals: { arm: 'control' },
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    await userEvent.click(canvas.getByRole('button', { name: 'Show the nudge' }))
+    const toast = await shown(canvasElement, DEFAULT_TEXT)
+    await expect(toast).toHaveAttribute('data-variant', 'default')
+    await expect(within(toast).getByText('Free shipping')).toBeVisible()
+    // The live region says it once, with its label first.
+    await expect(canvasElement.querySelector('[data-attune="toast-live"]')).toHaveTextContent('NotificationFree shippingOrders over 50 € ship free this week.')
   },
-  play: opens('See the offer'),
 }
 
-/** "Helpful / not helpful" feedback: not helpful stops this nudge for the visitor. */
+/** The `shopper` segment (forced from the toolbar): its own copy, an action (announced by its alternative text) and the primary tone. */
+export const Shopper: Story = {
+  globals: { segment: 'shopper' },
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    await userEvent.click(canvas.getByRole('button', { name: 'Show the nudge' }))
+    const toast = await shown(canvasElement, 'Complete your order today: your items are saved.')
+    await expect(toast).toHaveAttribute('data-segment', 'shopper')
+    await expect(toast).toHaveAttribute('data-tone', 'primary')
+    await expect(within(toast).getByRole('button', { name: 'View cart' })).toBeVisible()
+    await expect(canvasElement.querySelector('[data-attune="toast-live"]')).toHaveTextContent('Open the cart from the header to complete your order')
+  },
+}
+
+/** The `bold` arm of the `cta-copy` experiment, for a visitor in no segment. */
+export const BoldArm: Story = {
+  globals: { arm: 'bold' },
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    await userEvent.click(canvas.getByRole('button', { name: 'Show the nudge' }))
+    const toast = await shown(canvasElement, 'Order by midnight and it ships free.')
+    await expect(toast).toHaveAttribute('data-arm', 'bold')
+    await expect(toast).toHaveAttribute('data-variant', 'bold')
+  },
+}
+
+/** "Helpful / not helpful" feedback: "Not helpful" closes it, and this visitor never sees it again. */
 export const WithFeedback: Story = {
   args: { feedback: true },
-  play: async (context) => {
-    await opens('Orders over 50 € ship free this week.')!(context)
-    await expect(context.canvas.getByRole('group', { name: 'Was this helpful?' })).toBeVisible()
+  globals: { arm: 'control' },
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    const show = canvas.getByRole('button', { name: 'Show the nudge' })
+    await userEvent.click(show)
+    const toast = await shown(canvasElement, DEFAULT_TEXT)
+    const feedback = within(toast).getByRole('group', { name: 'Was this helpful?' })
+    await userEvent.click(within(feedback).getByRole('button', { name: 'Not helpful' }))
+    await waitFor(() => expect(canvasElement.querySelector('[data-attune="toast"]')).toBeNull())
+    // The trigger fires again; the nudge stays suppressed (two frames is when it would have opened).
+    await userEvent.click(show)
+    await frame()
+    await frame()
+    await expect(canvasElement.querySelector('[data-attune="toast"]')).toBeNull()
   },
 }
 
-/** The `shopper` segment's variant: its own message, an action and the primary tone. */
-export const ShopperSegment: Story = {
-  args: { shopper: true },
-  play: opens('Complete your order today: your items are saved.'),
+/** Several messages rotate: the next opening never repeats the one shown last. */
+export const RotatingMessages: Story = {
+  args: {
+    variants: { default: { title: 'Tip', message: ['Press F8 to reach notifications.', 'Swipe a notification away to dismiss it.'], tone: 'neutral', animation: 'fade' } },
+  },
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    const show = canvas.getByRole('button', { name: 'Show the nudge' })
+    await userEvent.click(show)
+    const first = await shown(canvasElement, 'Press F8 to reach notifications.')
+    await userEvent.click(within(first).getByRole('button', { name: 'Dismiss' }))
+    await waitFor(() => expect(canvasElement.querySelector('[data-attune="toast"]')).toBeNull())
+    await userEvent.click(show)
+    await shown(canvasElement, 'Swipe a notification away to dismiss it.')
+  },
+}
+
+/** The page: long enough to scroll, with the library's scroll recording on. Past 60 % the visitor becomes a `reader`, which opens the nudge. */
+function GuidePage() {
+  useScrollDepth()
+  const { locale } = useWorkshop()
+  const strings = STRINGS[locale]
+  return (
+    <>
+      <article style={{ maxWidth: 560 }}>
+        <h2 style={{ marginTop: 0 }}>A guide to trail running</h2>
+        <p>Scroll down: past 60 % of the page the visitor counts as a reader, and the reader&apos;s nudge opens.</p>
+        <div style={{ minHeight: '250vh', borderInlineStart: '4px solid var(--attune-border)', paddingInlineStart: 12 }}>
+          <p>Start on soft ground, shorten your stride on the climbs, and walk the steep parts: everyone does.</p>
+        </div>
+        <p>The end of the guide.</p>
+      </article>
+      <NudgeToast id="guide" when="reader" variants={VARIANTS} cap={CAP} {...strings.toast} />
+      <NudgeViewport {...strings.viewport} />
+    </>
+  )
+}
+
+/** The toast opens when the visitor scrolls past 60 % of the page: the `reader` segment of the workshop's rules, fed by `useScrollDepth()`. */
+export const ScrollToReveal: Story = {
+  render: () => <GuidePage />,
+  play: async ({ canvas, canvasElement, step }) => {
+    await step('at the top, no toast', async () => {
+      await expect(window.scrollY).toBe(0)
+      await frame()
+      await expect(canvasElement.querySelector('[data-attune="toast"]')).toBeNull()
+    })
+    await step('scrolled to the end, the reader nudge appears', async () => {
+      canvas.getByText('The end of the guide.').scrollIntoView({ block: 'end' })
+      const toast = await shown(canvasElement, 'Save it for later with the bookmark in the header.')
+      await expect(toast).toHaveAttribute('data-segment', 'reader')
+    })
+    // Back to the top: the stories after this one start there.
+    window.scrollTo(0, 0)
+  },
+}
+
+/** The toolbar's locale: the strings the toast and its viewport add are German (the copy is the variant's). */
+export const German: Story = {
+  globals: { locale: 'de', arm: 'control' },
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    await userEvent.click(canvas.getByRole('button', { name: 'Show the nudge' }))
+    const toast = await shown(canvasElement, DEFAULT_TEXT, 'Benachrichtigungen (F8)')
+    await expect(within(toast).getByRole('button', { name: 'Schließen' })).toBeInTheDocument()
+    await expect(canvasElement.querySelector('[data-attune="toast-live"]')).toHaveTextContent(/^Hinweis/)
+  },
+}
+
+/** Full motion: the shopper's toast pops in (it scales up as it fades in). */
+export const FullMotion: Story = {
+  globals: { segment: 'shopper', motion: 'full' },
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    await userEvent.click(canvas.getByRole('button', { name: 'Show the nudge' }))
+    const frames = await entrance(canvasElement)
+    await expect(frames.some((f) => f.opacity < 1)).toBe(true)
+    await expect(frames.some((f) => f.transform !== 'none')).toBe(true)
+    await shown(canvasElement, 'Complete your order today: your items are saved.')
+  },
+}
+
+/** Reduced motion (toolbar): the same toast only fades in; nothing moves or scales. */
+export const ReducedMotion: Story = {
+  globals: { segment: 'shopper', motion: 'reduce' },
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    await userEvent.click(canvas.getByRole('button', { name: 'Show the nudge' }))
+    const frames = await entrance(canvasElement)
+    // The entrance was caught (it fades), and no frame of it moved.
+    await expect(frames.some((f) => f.opacity < 1)).toBe(true)
+    await expect(frames.filter((f) => f.transform !== 'none')).toEqual([])
+    const toast = await shown(canvasElement, 'Complete your order today: your items are saved.')
+    await expect(toast).toHaveAttribute('data-motion', 'reduce')
+  },
+}
+
+/**
+ * Tune each variant's copy, tone and animation in Controls, then "Show the
+ * nudge" (the toolbar picks the segment and arm); "Export variants" gives the
+ * JSON for the code, and "Load variants" takes an edited copy back.
+ */
+export const Tune: StoryObj = {
+  ...tuneStory({ variants: VARIANTS, fields: FIELDS, check: checkToastVariant, render: (variants) => <ToastStory variants={variants} /> }),
+  play: async ({ canvas, canvasElement, userEvent, step }) => {
+    const json = variantJsonPanel(canvasElement, userEvent)
+    await step('Export gives the variants the Controls describe, as JSON', async () => {
+      await expect(await json.exported()).toEqual(VARIANTS)
+    })
+    await step('Load refuses what is not JSON, and a variant the toast cannot show', async () => {
+      await json.load('{ "default": ')
+      await expect(json.status()).toHaveTextContent(/^Not JSON:/)
+      await json.load('{ "default": { "title": "No message" } }')
+      await expect(json.status()).toHaveTextContent('Variant "default" needs a "message"')
+    })
+    const show = canvas.getByRole('button', { name: 'Show the nudge' })
+    let key = 'default'
+    await step("the toast shows this visitor's variant", async () => {
+      await userEvent.click(show)
+      await waitFor(() => expect(canvasElement.querySelector('[data-attune="toast"]')).not.toBeNull())
+      const toast = canvasElement.querySelector<HTMLElement>('[data-attune="toast"]')!
+      key = toast.dataset.variant!
+      await expect(toast).toHaveTextContent(key === 'default' ? DEFAULT_TEXT : (VARIANTS[key]!.message as string))
+      await userEvent.click(within(toast).getByRole('button', { name: 'Dismiss' }))
+      await waitFor(() => expect(canvasElement.querySelector('[data-attune="toast"]')).toBeNull())
+    })
+    const edited: Variants<ToastVariant> = { ...VARIANTS, [key]: { ...VARIANTS[key]!, message: 'Loaded from JSON: returns are free all month.', tone: 'success' } }
+    await step('Load takes the edited JSON: the toast shows the new message', async () => {
+      await json.load(JSON.stringify(edited, null, 2))
+      await expect(json.status()).toHaveTextContent(`Loaded ${Object.keys(VARIANTS).length} variants`)
+      await userEvent.click(show)
+      const toast = await shown(canvasElement, 'Loaded from JSON: returns are free all month.')
+      await expect(toast).toHaveAttribute('data-variant', key)
+      await expect(toast).toHaveAttribute('data-tone', 'success')
+    })
+    await step('Export now gives the loaded variants', async () => {
+      await expect(await json.exported()).toEqual(edited)
+    })
+  },
+}
+
+/**
+ * One cell of the matrix: the variant's toast, opened at once and kept open,
+ * in a viewport of its own placed in the cell (not fixed to the corner of the
+ * window), so that every variant shows side by side as the real component.
+ */
+function MatrixToast({ variants, name }: { variants: Variants<ToastVariant>; name: string }) {
+  const attune = useAttune('MatrixToast')
+  const reduced = useReducedMotion()
+  const { locale } = useWorkshop()
+  const strings = STRINGS[locale]
+  // The toast (a child) subscribes to its trigger first: child effects run before the parent's.
+  useEffect(() => void attune.track(TRIGGER), [attune])
+  return (
+    <>
+      <NudgeToast id="matrix" trigger={TRIGGER} variants={variants} cap={CAP} duration={Infinity} {...strings.toast} />
+      {/* A name of its own per cell (landmarks must be told apart), and no hotkey: F8 stays with the page. */}
+      <NudgeViewport label={`${name}, ${reduced ? 'reduced' : 'full'} motion`} toastLabel={strings.viewport.toastLabel} hotkey={[]} style={{ position: 'static', padding: 0 }} />
+    </>
+  )
+}
+
+/**
+ * Every variant side by side, in full and in reduced motion. Toasts normally
+ * share one viewport in a corner of the window; here each cell has its own
+ * visitor and its own viewport inside the cell, with the toast open, so a
+ * designer compares the real toasts, entrances included (reload to replay).
+ */
+export const VariantMatrixStory: Story = {
+  name: 'Variant matrix',
+  render: () => <VariantMatrix variants={VARIANTS} render={(variants, key) => <MatrixToast variants={variants} name={key} />} />,
+  play: async ({ canvasElement }) => {
+    for (const [key, variant] of Object.entries(VARIANTS)) {
+      for (const motion of ['full', 'reduce'] as const) {
+        const toast = await shown(canvasElement, key === 'default' ? DEFAULT_TEXT : (variant.message as string), `${key}, ${motion === 'full' ? 'full' : 'reduced'} motion`)
+        await expect(toast).toHaveAttribute('data-tone', variant.tone)
+        await expect(toast).toHaveAttribute('data-motion', motion)
+      }
+    }
+  },
 }

@@ -1,9 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { useRef, useState, type ReactNode } from 'react'
+import { useRef, type ReactNode } from 'react'
 import { expect, waitFor } from 'storybook/test'
 import {
-  createAttune,
-  PersonalizationProvider,
   useClickTracking,
   useDwellTime,
   useHoverIntent,
@@ -51,13 +49,14 @@ function Section({ id, title, body }: (typeof SECTIONS)[number]) {
   )
 }
 
-function Page() {
+/** A page on the workshop's instance: the toolbar's consent and motion apply, and the simulator feeds the same profile. */
+function Playground() {
   useScrollDepth()
   useScrollVelocity()
   useIdle({ timeoutMs: 15_000 })
   usePageView('/playground')
   return (
-    <div style={{ display: 'flex', gap: 24, alignItems: 'flex-start', fontFamily: 'system-ui, sans-serif', color: '#1a1a1a' }}>
+    <div style={{ display: 'flex', gap: 24, alignItems: 'flex-start' }}>
       <main style={{ flex: 1, maxWidth: 640 }}>
         <h1>Attune playground</h1>
         {SECTIONS.map((section) => (
@@ -66,16 +65,6 @@ function Page() {
       </main>
       <ProfilePanel />
     </div>
-  )
-}
-
-function Playground() {
-  // One instance per story render, in memory: nothing here is stored.
-  const [attune] = useState(() => createAttune({ storage: 'memory', consent: 'denied' }))
-  return (
-    <PersonalizationProvider attune={attune}>
-      <Page />
-    </PersonalizationProvider>
   )
 }
 

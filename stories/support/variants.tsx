@@ -3,46 +3,161 @@
  * JSON a developer pastes into code ("Export variants"), the same JSON loaded
  * back, and a matrix of every variant in both motion modes.
  */
-import { useId, useState, type ReactNode } from 'react'
 import type { ArgTypes } from '@storybook/react-vite'
+import { useId, useState, type ReactNode } from 'react'
+import { useArgs } from 'storybook/preview-api'
+import { within, type UserEventObject } from 'storybook/test'
 import { createAttune, PersonalizationProvider, withDecisions, type MotionSetting, type Variants } from '../../src'
 
-/** How a field is edited: free text, or one of a list. */
-export type FieldControl = 'text' | readonly string[]
+/**
+ * How a field is edited: free text, one of a list, a number, or on/off.
+ * Every kind can also be left unset (the component's default applies): an
+ * empty text, the list's `(not set)` option, or a number or switch the panel
+ * was never given.
+ */
+export type FieldControl = 'text' | readonly string[] | { number: { min: number; max?: number; step: number } } | 'boolean'
+
+/** The list option that leaves the field out. A list may hold `none` as a value of its own (an animation of none). */
+export const UNSET = '(not set)'
+
+type Args = Record<string, unknown>
+
+const argName = (key: string, field: string) => `${key}.${field}`
+
+// Array.isArray does not narrow a readonly array.
+const isList = (control: FieldControl): control is readonly string[] => Array.isArray(control)
 
 /**
  * Flattens variants into Controls: `shopper.label`, `shopper.tone`… One
- * control per field of each variant, so a designer edits copy, tone and
- * animation without touching JSON.
+ * control per field of each variant, grouped by variant, so a designer edits
+ * copy, tone and animation without touching JSON.
  */
-export function tuneArgs<V extends object>(variants: Variants<V>, fields: Record<string, FieldControl>): { args: Record<string, unknown>; argTypes: ArgTypes } {
-  const args: Record<string, unknown> = {}
+export function tuneArgs<V extends object>(variants: Variants<V>, fields: Record<string, FieldControl>): { args: Args; argTypes: ArgTypes } {
+  const args: Args = {}
   const argTypes: ArgTypes = {}
   for (const [key, variant] of Object.entries(variants)) {
     for (const [field, control] of Object.entries(fields)) {
-      const name = `${key}.${field}`
+      const name = argName(key, field)
       const value = (variant as Record<string, unknown>)[field]
-      args[name] = typeof value === 'string' ? value : control === 'text' ? '' : 'none'
-      argTypes[name] = control === 'text' ? { control: 'text', table: { category: key } } : { control: 'select', options: ['none', ...control], table: { category: key } }
+      const table = { category: key }
+      if (control === 'text') {
+        args[name] = typeof value === 'string' ? value : ''
+        argTypes[name] = { control: 'text', table }
+      } else if (isList(control)) {
+        args[name] = typeof value === 'string' ? value : UNSET
+        argTypes[name] = { control: 'select', options: [UNSET, ...control], table }
+      } else {
+        // Left out of args when unset: the panel offers to set it.
+        if (value !== undefined) args[name] = value
+        argTypes[name] = control === 'boolean' ? { control: 'boolean', table } : { control: { type: 'number', ...control.number }, table }
+      }
     }
   }
   return { args, argTypes }
 }
 
-/** The variants the Controls describe: `base` with each field the Controls set ('' and 'none' leave it out). */
-export function fromArgs<V extends object>(base: Variants<V>, args: Record<string, unknown>, fields: Record<string, FieldControl>): Variants<V> {
+/** The variants the Controls describe: `base`, with each field set as its control says, or left out where the control is unset. */
+export function fromArgs<V extends object>(base: Variants<V>, args: Args, fields: Record<string, FieldControl>): Variants<V> {
   const out: Record<string, Record<string, unknown>> = {}
   for (const [key, variant] of Object.entries(base)) {
     const next: Record<string, unknown> = { ...(variant as Record<string, unknown>) }
-    for (const field of Object.keys(fields)) {
-      const value = args[`${key}.${field}`]
-      if (value === undefined) continue
-      if (value === '' || (value === 'none' && fields[field] !== 'text' && field !== 'animation')) delete next[field]
+    for (const [field, control] of Object.entries(fields)) {
+      const name = argName(key, field)
+      if (!Object.hasOwn(args, name)) continue
+      const value = args[name]
+      const unset = value === undefined || value === null || (control === 'text' ? value === '' : value === UNSET)
+      if (unset) delete next[field]
       else next[field] = value
     }
     out[key] = next
   }
   return out as Variants<V>
+}
+
+const changedSince = (before: Args, now: Args): Args => Object.fromEntries(Object.entries(now).filter(([name, value]) => before[name] !== value))
+
+/**
+ * The variants the Controls describe, and `load`, which replaces them with
+ * pasted ones. A control changed after a load applies on top of what was
+ * loaded. `updateArgs` makes the Controls show what was loaded (Storybook's
+ * manager listens to it; in the story tests nothing does, hence the state).
+ */
+function useTuned<V extends object>(initial: Variants<V>, fields: Record<string, FieldControl>, args: Args, updateArgs: (args: Args) => void) {
+  const [loaded, setLoaded] = useState<{ variants: Variants<V>; args: Args } | null>(null)
+  const variants = loaded ? fromArgs(loaded.variants, changedSince(loaded.args, args), fields) : fromArgs(initial, args, fields)
+  const load = (next: Variants<V>) => {
+    setLoaded({ variants: next, args })
+    const tuned = tuneArgs(next, fields).args
+    // A number or switch the loaded variants leave out is reset too.
+    updateArgs({ ...Object.fromEntries(Object.keys(args).map((name) => [name, undefined])), ...tuned })
+  }
+  return [variants, load] as const
+}
+
+interface TuneOptions<V extends object> {
+  /** The variants the story starts from. */
+  variants: Variants<V>
+  /** The fields a designer tunes, and how. Fields not named here are edited in the JSON. */
+  fields: Record<string, FieldControl>
+  /** The component's own variant check: "Load variants" refuses what it refuses. */
+  check: (variant: unknown) => string | null
+  /** The component, showing the tuned variants. */
+  render: (variants: Variants<V>) => ReactNode
+}
+
+function Tuner<V extends object>({ options, args, updateArgs }: { options: TuneOptions<V>; args: Args; updateArgs: (args: Args) => void }) {
+  const [variants, load] = useTuned(options.variants, options.fields, args, updateArgs)
+  return (
+    <>
+      {options.render(variants)}
+      <VariantJson variants={variants} check={options.check} onLoad={load} />
+    </>
+  )
+}
+
+/**
+ * A component's Tune story: Controls for each variant's fields, the
+ * component showing the result for the toolbar's segment and arm, "Export
+ * variants" for the JSON to paste into code and "Load variants" to take JSON
+ * back (the Controls follow what was loaded).
+ */
+export function tuneStory<V extends object>(options: TuneOptions<V>) {
+  const { args, argTypes } = tuneArgs(options.variants, options.fields)
+  return {
+    args,
+    argTypes,
+    parameters: { controls: { include: Object.keys(argTypes) } },
+    render: function Render(storyArgs: Args) {
+      // A Storybook hook: in the story function itself, not in a component below it.
+      const [, updateArgs] = useArgs()
+      return <Tuner options={options} args={storyArgs} updateArgs={updateArgs} />
+    },
+  }
+}
+
+/**
+ * Drives the "Variants as JSON" panel from a play function, as a designer
+ * would: export and read the JSON, paste JSON and load it, read the verdict.
+ */
+export function variantJsonPanel(canvasElement: HTMLElement, user: UserEventObject) {
+  const panel = within(within(canvasElement).getByRole('region', { name: 'Variants as JSON' }))
+  const input = panel.getByRole('textbox', { name: 'Variants JSON to load' })
+  return {
+    /** Clicks "Export variants" and returns the JSON shown, parsed. */
+    async exported(): Promise<unknown> {
+      await user.click(panel.getByRole('button', { name: 'Export variants' }))
+      return JSON.parse(panel.getByRole<HTMLTextAreaElement>('textbox', { name: 'Exported variants (paste them into your code)' }).value)
+    },
+    /** Pastes `text` into the load box and clicks "Load variants". */
+    async load(text: string): Promise<void> {
+      await user.clear(input)
+      await user.click(input)
+      await user.paste(text)
+      await user.click(panel.getByRole('button', { name: 'Load variants' }))
+    },
+    /** The verdict of the last load: what was wrong, or how many variants loaded. */
+    status: () => panel.getByRole('status'),
+  }
 }
 
 /** Variants as JSON, ready to paste into code: functions and elements (icons) are left out. */
