@@ -1,74 +1,200 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { useState } from 'react'
-import { expect, waitFor } from 'storybook/test'
-import '../src/styles.css'
-import { createAttune, PersonalizationProvider, withDecisions, type Variants } from '../src'
-import { AdaptiveHint, type AdaptiveHintProps, type HintVariant } from '../src/components/AdaptiveHint'
+import { expect, waitFor, within } from 'storybook/test'
+import { AdaptiveHint, checkHintVariant, HINT_ANIMATIONS, useReducedMotion, type AdaptiveHintProps, type HintVariant, type Variants } from '../src'
+import { entranceFrames, settled } from './support/motion'
+import { tuneStory, variantJsonPanel, VariantMatrix, type FieldControl } from './support/variants'
+import { isReducedMotion } from './support/workshop'
 
-const RULES = { segments: [{ id: 'returning', when: { event: 'login', count: { gte: 1 } } }] }
-
+/**
+ * One variant per segment of the workshop's rules: the toolbar's segment
+ * menu changes what the hint says and how it appears. Every variant names
+ * its animation, so the Controls show exactly what the JSON says.
+ */
 const VARIANTS: Variants<HintVariant> = {
-  default: { text: 'Prices include VAT and free returns' },
+  default: { text: 'Prices include VAT and free returns', animation: 'fade' },
+  shopper: { text: 'The prices in your cart are kept for 24 hours', animation: 'pop' },
+  reader: { text: 'Prices include VAT; the reviews quote what buyers paid', animation: 'fade' },
   returning: { text: 'Same prices as last time, {{name | friend}}: VAT included', animation: 'pop' },
+  idle: { text: 'Prices include VAT and free returns', animation: 'none' },
 }
 
-type DemoProps = Omit<AdaptiveHintProps, 'children'> & { segment?: 'returning' }
+/** What a designer tunes per variant: the text and the entrance. */
+const FIELDS: Record<string, FieldControl> = { text: 'text', animation: HINT_ANIMATIONS }
 
-/** A fresh in-memory instance per story; `segment` puts the visitor in it. */
-function Demo({ segment, ...props }: DemoProps) {
-  const [attune] = useState(() => {
-    const instance = withDecisions(createAttune({ storage: 'memory', consent: 'denied', schedule: 'sync' }), { rules: RULES, hold: 0 })
-    if (segment === 'returning') instance.track('login')
-    return instance
-  })
+/** The workshop shows the hint again and again: the default cap (once a session) would hide it after the first time. */
+const CAP = { perSession: 1000, perDay: 1000, cooldown: 0 }
+
+/** A text as a visitor with no traits reads it: each template slot shows its fallback. */
+const shown = (text: string) => text.replace(/\{\{[^|}]*\|\s*([^}]*?)\s*\}\}/g, '$1')
+
+type HintStoryProps = Omit<AdaptiveHintProps, 'children'> & { target?: string }
+
+/** The hint on a button, in the workshop. */
+function HintStory({ target = 'Pricing', ...props }: HintStoryProps) {
   return (
-    <PersonalizationProvider attune={attune}>
-      <AdaptiveHint {...props}>
-        <button type="button">Pricing</button>
-      </AdaptiveHint>
-    </PersonalizationProvider>
+    <AdaptiveHint {...props}>
+      <button type="button">{target}</button>
+    </AdaptiveHint>
   )
 }
 
 const meta = {
   title: 'Components/AdaptiveHint',
-  component: Demo,
-  // Lifted caps: a designer opens it again and again here (the default is once per session).
-  args: { id: 'pricing-hint', variants: VARIANTS, cap: { perSession: 100, perDay: 20, cooldown: 0 } },
-  parameters: { layout: 'centered' },
-} satisfies Meta<typeof Demo>
+  component: HintStory,
+  args: { id: 'pricing-hint', variants: VARIANTS, cap: CAP },
+  parameters: { layout: 'padded' },
+} satisfies Meta<typeof HintStory>
 
 export default meta
 type Story = StoryObj<typeof meta>
 
-/**
- * Waits for the hint's entrance to end: axe measures contrast on what it
- * sees, and a fading hint is faint. Opacity, not running animations: until
- * framer-motion's features arrive (lazily), the hint waits at opacity 0 with
- * nothing running.
- */
-const settled = (hint: HTMLElement) => waitFor(() => expect(getComputedStyle(hint).opacity).toBe('1'), { timeout: 3000 })
+/** The hint a target describes while it is shown. */
+const hintOf = (target: HTMLElement) => document.getElementById(target.getAttribute('aria-describedby') ?? '')
 
-/** Rest the pointer on the button for half a second, or Tab to it: the hint describes it. Escape hides it. */
+/**
+ * A visitor in no segment. Rest the pointer on the button for half a second,
+ * or Tab to it: the hint describes it. Escape hides it, and focus stays.
+ */
 export const Default: Story = {
-  play: async ({ canvas }) => {
+  play: async ({ canvas, userEvent, step }) => {
     const button = canvas.getByRole('button', { name: 'Pricing' })
     await expect(button).not.toHaveAttribute('aria-describedby')
-    button.focus()
-    await waitFor(() => expect(button).toHaveAccessibleDescription('Prices include VAT and free returns'))
-    const hint = document.getElementById(button.getAttribute('aria-describedby')!)!
-    await expect(hint).toHaveAttribute('role', 'tooltip')
+    await step('keyboard focus shows it at once, as the description', async () => {
+      await userEvent.tab()
+      await expect(button).toHaveFocus()
+      await waitFor(() => expect(button).toHaveAccessibleDescription(VARIANTS.default.text))
+      const hint = hintOf(button)!
+      await expect(hint).toHaveAttribute('role', 'tooltip')
+      await expect(hint).toHaveAttribute('data-variant', 'default')
+      await expect(hint).toHaveAttribute('data-state', 'instant-open')
+      await settled(hint)
+    })
+    await step('Escape hides it; focus stays on the button', async () => {
+      await userEvent.keyboard('{Escape}')
+      await waitFor(() => expect(button).not.toHaveAttribute('aria-describedby'))
+      await expect(button).toHaveFocus()
+      await expect(document.querySelector('[data-attune="hint"]')).toBeNull()
+    })
+  },
+}
+
+/** Hover hesitation: the pointer rests on the button, and the hint shows after half a second (passing over shows nothing). */
+export const Hover: Story = {
+  play: async ({ canvas, userEvent }) => {
+    const button = canvas.getByRole('button', { name: 'Pricing' })
+    await userEvent.hover(button)
+    await expect(button).not.toHaveAttribute('aria-describedby')
+    await waitFor(() => expect(button).toHaveAccessibleDescription(VARIANTS.default.text), { timeout: 2000 })
+    const hint = hintOf(button)!
+    await expect(hint).toHaveAttribute('data-state', 'delayed-open')
     await settled(hint)
   },
 }
 
-/** A returning visitor: the hint's own variant, which pops in (and fades under reduced motion). */
+/** A returning visitor: the hint's own variant, its template filled, which pops in (a fade under reduced motion). */
 export const Returning: Story = {
-  args: { segment: 'returning' },
-  play: async ({ canvas }) => {
+  globals: { segment: 'returning' },
+  play: async ({ canvas, userEvent, globals }) => {
     const button = canvas.getByRole('button', { name: 'Pricing' })
-    button.focus()
-    await waitFor(() => expect(button).toHaveAccessibleDescription('Same prices as last time, friend: VAT included'))
-    await settled(document.getElementById(button.getAttribute('aria-describedby')!)!)
+    const frames = entranceFrames(() => hintOf(button))
+    await userEvent.tab()
+    await waitFor(() => expect(button).toHaveAccessibleDescription(shown(VARIANTS.returning!.text)))
+    await expect(hintOf(button)).toHaveAttribute('data-segment', 'returning')
+    // Full motion pops (it scales in); reduced motion only fades.
+    const moved = (await frames).some((f) => f.transform !== 'none')
+    await expect(moved).toBe(!isReducedMotion(globals))
+    await settled(hintOf(button)!)
+  },
+}
+
+/** The returning visitor under reduced motion: the pop becomes a fade, and no frame moves. */
+export const ReducedMotion: Story = {
+  globals: { segment: 'returning', motion: 'reduce' },
+  play: async ({ canvas, userEvent }) => {
+    const button = canvas.getByRole('button', { name: 'Pricing' })
+    const frames = entranceFrames(() => hintOf(button))
+    await userEvent.tab()
+    const entrance = await frames
+    await expect(entrance.some((f) => f.opacity < 1)).toBe(true)
+    await expect(entrance.filter((f) => f.transform !== 'none')).toEqual([])
+    await settled(hintOf(button)!)
+  },
+}
+
+/**
+ * Tune each variant's text and entrance in Controls, then hover or Tab to
+ * the button (the toolbar picks the segment). "Export variants" gives the
+ * JSON for the code; "Load variants" takes an edited copy back.
+ */
+export const Tune: StoryObj = {
+  ...tuneStory({ variants: VARIANTS, fields: FIELDS, check: checkHintVariant, render: (variants) => <HintStory id="tune-hint" variants={variants} cap={CAP} /> }),
+  play: async ({ canvas, canvasElement, userEvent, step }) => {
+    const json = variantJsonPanel(canvasElement, userEvent)
+    const button = canvas.getByRole('button', { name: 'Pricing' })
+    await step('Export gives the variants the Controls describe, as JSON', async () => {
+      await expect(await json.exported()).toEqual(VARIANTS)
+    })
+    await step('Load refuses what is not JSON, and a variant the hint cannot show', async () => {
+      await json.load('{ "default": ')
+      await expect(json.status()).toHaveTextContent(/^Not JSON:/)
+      await json.load('{ "default": { "text": " " } }')
+      await expect(json.status()).toHaveTextContent('Variant "default" needs a "text"')
+    })
+    let key = 'default'
+    await step("the hint shows this visitor's variant", async () => {
+      button.focus()
+      await waitFor(() => expect(hintOf(button)).not.toBeNull())
+      key = hintOf(button)!.dataset.variant!
+      await expect(button).toHaveAccessibleDescription(shown(VARIANTS[key]!.text))
+      button.blur()
+      await waitFor(() => expect(button).not.toHaveAttribute('aria-describedby'))
+    })
+    const edited: Variants<HintVariant> = { ...VARIANTS, [key]: { text: 'Loaded from JSON: prices held until Sunday', animation: 'none' } }
+    await step('Load takes the edited JSON: the hint says the new text', async () => {
+      await json.load(JSON.stringify(edited, null, 2))
+      await expect(json.status()).toHaveTextContent(`Loaded ${Object.keys(VARIANTS).length} variants`)
+      button.focus()
+      await waitFor(() => expect(button).toHaveAccessibleDescription('Loaded from JSON: prices held until Sunday'))
+      await expect(hintOf(button)).toHaveAttribute('data-variant', key)
+      await settled(hintOf(button)!)
+    })
+    await step('Export now gives the loaded variants', async () => {
+      await expect(await json.exported()).toEqual(edited)
+    })
+  },
+}
+
+/** One cell of the matrix: a target named for its cell, so the cells can be told apart. */
+function MatrixHint({ variants, name }: { variants: Variants<HintVariant>; name: string }) {
+  const reduced = useReducedMotion()
+  return <HintStory id="matrix-hint" variants={variants} cap={CAP} target={`Pricing (${name}, ${reduced ? 'reduced' : 'full'} motion)`} />
+}
+
+/**
+ * Every variant side by side, in full and in reduced motion: each cell is a
+ * visitor shown that variant. A hint shows one at a time, as on a page: hover
+ * or Tab through the cells to compare them.
+ */
+export const VariantMatrixStory: Story = {
+  name: 'Variant matrix',
+  parameters: { controls: { disable: true } },
+  render: () => <VariantMatrix variants={VARIANTS} render={(variants, key) => <MatrixHint variants={variants} name={key} />} />,
+  play: async ({ canvas, userEvent }) => {
+    const table = canvas.getByRole('table', { name: 'Every variant, in full and in reduced motion' })
+    for (const [key, variant] of Object.entries(VARIANTS)) {
+      for (const motion of ['full', 'reduced'] as const) {
+        const button = within(table).getByRole('button', { name: `Pricing (${key}, ${motion} motion)` })
+        // This cell's hint: the one its button is described by (the previous cell's may not be gone yet).
+        const frames = entranceFrames(() => hintOf(button), 300)
+        await userEvent.tab()
+        await expect(button).toHaveFocus()
+        await waitFor(() => expect(button).toHaveAccessibleDescription(shown(variant.text)))
+        // Only a pop moves, and only in full motion; `none` appears at once.
+        const entrance = await frames
+        await expect(entrance.some((f) => f.transform !== 'none')).toBe(motion === 'full' && variant.animation === 'pop')
+        await expect(entrance.some((f) => f.opacity < 1)).toBe(variant.animation !== 'none')
+      }
+    }
+    await settled(document.querySelector('[data-attune="hint"]')!)
   },
 }
