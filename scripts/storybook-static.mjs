@@ -259,6 +259,76 @@ async function check(page, entry) {
   return problems
 }
 
+/** How long one step of the designer's path may take. */
+const STEP_TIMEOUT_MS = 10_000
+
+/**
+ * The designer's path through the real Storybook UI, manager and preview
+ * together, as the issue's "done when" puts it: pick a segment in the
+ * toolbar and watch the component change, tune a variant in Controls, copy
+ * out its JSON, and load edited JSON back (the Controls follow).
+ * @param {import('playwright').Browser} browser
+ * @returns {Promise<string[]>} what went wrong, empty when the path works
+ */
+async function designerPath(browser) {
+  /** @type {string[]} */
+  const problems = []
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  const page = await context.newPage()
+  page.setDefaultTimeout(STEP_TIMEOUT_MS)
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console.error: ${trim(message.text())}`)
+  })
+  page.on('pageerror', (error) => problems.push(`uncaught: ${trim(error.stack ?? error.message)}`))
+  const preview = page.frameLocator('#storybook-preview-iframe')
+  /** @param {string} what @param {() => Promise<unknown>} run */
+  const step = async (what, run) => {
+    try {
+      await run()
+      return true
+    } catch (error) {
+      problems.push(`${what}: ${trim(error instanceof Error ? error.message : String(error))}`)
+      return false
+    }
+  }
+  /** The Controls' text box for one field of one variant (Storybook names it `control-<arg>`). */
+  const control = (/** @type {string} */ arg) => page.locator(`[id="control-${arg}"]`)
+  try {
+    // The control arm, so the visitor's hashed arm does not pick the variant.
+    await page.goto(`${origin}/?path=/story/components-adaptivebutton--tune&globals=arm:control`)
+    const ok =
+      (await step('the Tune story shows the default variant', () => preview.getByRole('button', { name: 'Buy now', exact: true }).waitFor())) &&
+      (await step('the toolbar forces the shopper segment', async () => {
+        await page.getByRole('button', { name: /^The segment the visitor is in/ }).click()
+        await page.getByRole('option', { name: 'shopper', exact: true }).click()
+        await preview.getByRole('button', { name: 'Check out, friend', exact: true }).waitFor()
+      })) &&
+      (await step("a Control edits the shopper's label", async () => {
+        await control('shopper.label').fill('Go to checkout')
+        await preview.getByRole('button', { name: 'Go to checkout', exact: true }).waitFor()
+      }))
+    if (!ok) return problems
+    /** @type {Record<string, Record<string, unknown>>} */
+    let exported = {}
+    await step('"Export variants" gives the tuned JSON', async () => {
+      await preview.getByRole('button', { name: 'Export variants' }).click()
+      exported = JSON.parse(await preview.getByRole('textbox', { name: 'Exported variants (paste them into your code)' }).inputValue())
+      if (exported.shopper?.label !== 'Go to checkout') throw new Error(`the exported shopper label is ${JSON.stringify(exported.shopper?.label)}`)
+    })
+    await step('"Load variants" takes edited JSON, and the Controls follow', async () => {
+      const edited = { ...exported, shopper: { ...exported.shopper, label: 'Pay now', tone: 'warning' } }
+      await preview.getByRole('textbox', { name: 'Variants JSON to load' }).fill(JSON.stringify(edited, null, 2))
+      await preview.getByRole('button', { name: 'Load variants' }).click()
+      await preview.getByRole('button', { name: 'Pay now', exact: true }).waitFor()
+      await page.waitForFunction(() => /** @type {HTMLTextAreaElement | null} */ (document.getElementById('control-shopper.label'))?.value === 'Pay now')
+      await page.waitForFunction(() => /** @type {HTMLSelectElement | null} */ (document.getElementById('control-shopper.tone'))?.value === 'warning')
+    })
+  } finally {
+    await context.close()
+  }
+  return problems
+}
+
 const started = Date.now()
 const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
 /** @type {({ problems: string[], ms: number } | undefined)[]} */
@@ -308,6 +378,16 @@ try {
     }
   }
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, entries.length) }, worker))
+  const pathStarted = Date.now()
+  const problems = await designerPath(browser)
+  const label = `Designer's path in the Storybook UI: toolbar segment, Controls, export, load (${((Date.now() - pathStarted) / 1000).toFixed(1)} s)`
+  if (problems.length === 0) {
+    console.log(`✓ ${label}`)
+  } else {
+    failures++
+    console.log(`✗ ${label}`)
+    for (const problem of problems) console.log(problem.replace(/^/gm, '    '))
+  }
 } finally {
   await browser.close()
   server.close()
@@ -315,5 +395,5 @@ try {
 
 const stories = entries.filter((entry) => entry.type === 'story').length
 const seconds = ((Date.now() - started) / 1000).toFixed(1)
-console.log(`\n${stories} stories and ${entries.length - stories} docs pages checked in the static build: ${failures === 0 ? 'all clean' : `${failures} failed`} (${seconds} s)`)
+console.log(`\n${stories} stories, ${entries.length - stories} docs pages and the designer's path checked in the static build: ${failures === 0 ? 'all clean' : `${failures} failed`} (${seconds} s)`)
 process.exitCode = failures === 0 && entries.length > 0 ? 0 : 1

@@ -40,6 +40,22 @@ type Story = StoryObj<typeof meta>
 
 /** Push signals on the right; the heading and the button follow, and each segment's trace says why. */
 export const Simulator: Story = {
+  play: async ({ canvasElement }) => {
+    // Nothing is pushed here: a designer starts from a new visitor.
+    const panel = within(within(canvasElement).getByRole('complementary', { name: 'Behavior simulator' }))
+    await expect(panel.getByTestId('active-segments')).toHaveTextContent('none')
+    await expect(panel.getByRole('table', { name: 'shopper: does not match' })).toBeInTheDocument()
+  },
+}
+
+/**
+ * The simulator driven as a designer would: an event, reading time and a new
+ * visit each bring a segment in, and the components follow. Hidden from the
+ * sidebar (`!dev`): a designer opens Simulator, with a new visitor.
+ */
+export const SimulatorScript: Story = {
+  name: 'Simulator: push signals',
+  tags: ['!dev'],
   play: async ({ canvasElement, userEvent, step }) => {
     const canvas = within(canvasElement)
     const panel = within(canvas.getByRole('complementary', { name: 'Behavior simulator' }))

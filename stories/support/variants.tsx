@@ -6,7 +6,7 @@
 import type { ArgTypes } from '@storybook/react-vite'
 import { useId, useState, type ReactNode } from 'react'
 import { useArgs } from 'storybook/preview-api'
-import { within, type UserEventObject } from 'storybook/test'
+import { expect, within, type UserEventObject } from 'storybook/test'
 import { createAttune, PersonalizationProvider, withDecisions, type MotionSetting, type Variants } from '../../src'
 
 /**
@@ -127,6 +127,12 @@ export function tuneStory<V extends object>(options: TuneOptions<V>) {
     args,
     argTypes,
     parameters: { controls: { include: Object.keys(argTypes) } },
+    play: async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+      // Nothing is changed here: a designer finds the variants as they are.
+      const panel = within(within(canvasElement).getByRole('region', { name: 'Variants as JSON' }))
+      await expect(panel.getByRole('button', { name: 'Export variants' })).toBeEnabled()
+      await expect(panel.getByRole('button', { name: 'Load variants' })).toBeEnabled()
+    },
     render: function Render(storyArgs: Args) {
       // A Storybook hook: in the story function itself, not in a component below it.
       const [, updateArgs] = useArgs()

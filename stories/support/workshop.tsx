@@ -90,6 +90,14 @@ export function WorkshopProvider({ globals, children, simulator }: { globals: Wo
   const { attune } = workshop
   const { segment, arm, motion = 'user', consent = 'granted', locale = 'en', theme = 'light' } = globals
   useEffect(() => attune.override(overridesOf({ segment, arm })), [attune, segment, arm])
+  // On the root too, as an app sets it: what renders in a portal at the end
+  // of the body (AdaptiveHint's hint) is outside the story's wrapper.
+  useEffect(() => {
+    const root = document.documentElement
+    const previous = root.getAttribute('data-attune-theme')
+    root.setAttribute('data-attune-theme', theme)
+    return () => (previous === null ? root.removeAttribute('data-attune-theme') : root.setAttribute('data-attune-theme', previous))
+  }, [theme])
   return (
     <WorkshopContext.Provider value={{ ...workshop, locale, overridden: overridesOf({ segment, arm }) !== null }}>
       <PersonalizationProvider attune={attune} consent={consent} motion={motion}>
