@@ -310,18 +310,30 @@ async function designerPath(browser) {
     if (!ok) return problems
     /** @type {Record<string, Record<string, unknown>>} */
     let exported = {}
-    await step('"Export variants" gives the tuned JSON', async () => {
+    const exportedOk = await step('"Export variants" gives the tuned JSON', async () => {
       await preview.getByRole('button', { name: 'Export variants' }).click()
       exported = JSON.parse(await preview.getByRole('textbox', { name: 'Exported variants (paste them into your code)' }).inputValue())
       if (exported.shopper?.label !== 'Go to checkout') throw new Error(`the exported shopper label is ${JSON.stringify(exported.shopper?.label)}`)
     })
-    await step('"Load variants" takes edited JSON, and the Controls follow', async () => {
+    if (!exportedOk) return problems
+    const loaded = await step('"Load variants" takes edited JSON, and the Controls follow', async () => {
       const edited = { ...exported, shopper: { ...exported.shopper, label: 'Pay now', tone: 'warning' } }
       await preview.getByRole('textbox', { name: 'Variants JSON to load' }).fill(JSON.stringify(edited, null, 2))
       await preview.getByRole('button', { name: 'Load variants' }).click()
-      await preview.getByRole('button', { name: 'Pay now', exact: true }).waitFor()
+      const button = preview.getByRole('button', { name: 'Pay now', exact: true })
+      await button.waitFor()
+      if ((await button.getAttribute('data-tone')) !== 'warning') throw new Error(`the loaded button's tone is ${await button.getAttribute('data-tone')}`)
       await page.waitForFunction(() => /** @type {HTMLTextAreaElement | null} */ (document.getElementById('control-shopper.label'))?.value === 'Pay now')
       await page.waitForFunction(() => /** @type {HTMLSelectElement | null} */ (document.getElementById('control-shopper.tone'))?.value === 'warning')
+    })
+    if (!loaded) return problems
+    await step('a Control edited after the load applies to the loaded variants, and the export follows', async () => {
+      await control('shopper.label').fill('Go to checkout')
+      const button = preview.getByRole('button', { name: 'Go to checkout', exact: true })
+      await button.waitFor()
+      if ((await button.getAttribute('data-tone')) !== 'warning') throw new Error(`the tone went back to ${await button.getAttribute('data-tone')}`)
+      const json = JSON.parse(await preview.getByRole('textbox', { name: 'Exported variants (paste them into your code)' }).inputValue())
+      if (json.shopper?.label !== 'Go to checkout' || json.shopper?.tone !== 'warning') throw new Error(`the export shows ${JSON.stringify(json.shopper)}`)
     })
   } finally {
     await context.close()
@@ -380,7 +392,7 @@ try {
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, entries.length) }, worker))
   const pathStarted = Date.now()
   const problems = await designerPath(browser)
-  const label = `Designer's path in the Storybook UI: toolbar segment, Controls, export, load (${((Date.now() - pathStarted) / 1000).toFixed(1)} s)`
+  const label = `Designer's path in the Storybook UI: toolbar segment, Controls, export, load, edit after load (${((Date.now() - pathStarted) / 1000).toFixed(1)} s)`
   if (problems.length === 0) {
     console.log(`✓ ${label}`)
   } else {

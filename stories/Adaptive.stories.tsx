@@ -166,7 +166,7 @@ export const TuneRoundTrip: StoryObj = {
     })
     await step('JSON that is not JSON is refused, and says why', async () => {
       await json.load('{ "default": ')
-      await expect(json.status()).toHaveTextContent(/^Not JSON/)
+      await expect(json.status()).toHaveTextContent(/^Error: Not JSON/)
     })
     await step("a variant the hero's check refuses is refused, and says why", async () => {
       await json.load(JSON.stringify({ default: { title: 'Shoes' } }))
@@ -191,7 +191,7 @@ export const TuneRoundTrip: StoryObj = {
 export const Matrix: Story = {
   name: 'Variant matrix',
   parameters: { controls: { disable: true } },
-  render: () => <VariantMatrix variants={VARIANTS} render={(variants, key) => <HeroExample id={`matrix-${key}`} variants={variants} />} />,
+  render: () => <VariantMatrix variants={VARIANTS} render={(variants, { key }) => <HeroExample id={`matrix-${key}`} variants={variants} />} />,
   play: async ({ mount }) => {
     const styles = watchStyles('[data-hero]')
     const canvas = await mount()

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor, within } from 'storybook/test'
 import { AdaptiveButton, BUTTON_TONES, checkButtonVariant, MOTION_PRESETS, useBehavior, type ButtonVariant, type Variants } from '../src'
 import { tuneStory, variantJsonPanel, VariantMatrix, type FieldControl } from './support/variants'
-import { EXPERIMENT, isReducedMotion } from './support/workshop'
+import { EXPERIMENT, isReducedMotion, withFallbacks } from './support/workshop'
 
 /**
  * One variant per segment of the workshop's rules, and one for the `bold` arm
@@ -23,9 +23,6 @@ const ANIMATIONS = ['none', ...MOTION_PRESETS.filter((name) => name !== 'reorder
 
 /** What a designer tunes per variant: copy, tone and animation. */
 const FIELDS: Record<string, FieldControl> = { label: 'text', tone: BUTTON_TONES, animation: ANIMATIONS }
-
-/** A label as a visitor with no traits reads it: each template slot shows its fallback. */
-const shown = (label: string) => label.replace(/\{\{[^|}]*\|\s*([^}]*?)\s*\}\}/g, '$1')
 
 /** How many clicks the engine recorded for `id` (`profile.clicks[id]`), read live. */
 function ClickCount({ id }: { id: string }) {
@@ -176,12 +173,12 @@ export const TuneRoundTrip: StoryObj = {
     })
     await step('JSON that is not JSON is refused, and says why', async () => {
       await json.load('{ "default": ')
-      await expect(json.status()).toHaveTextContent(/^Not JSON/)
+      await expect(json.status()).toHaveTextContent(/^Error: Not JSON/)
     })
     await step("a variant the button's check refuses is refused, and says why", async () => {
       await json.load(JSON.stringify({ default: { label: ' ' } }))
       await expect(json.status()).toHaveTextContent('Variant "default" needs a "label"')
-      await expect(button).toHaveAccessibleName(shown(VARIANTS[key]!.label))
+      await expect(button).toHaveAccessibleName(withFallbacks(VARIANTS[key]!.label))
     })
     const edited = { ...VARIANTS, [key]: { ...VARIANTS[key], label: 'Add to basket', tone: 'success' } }
     await step('edited JSON loads back into the button', async () => {
@@ -200,7 +197,7 @@ export const TuneRoundTrip: StoryObj = {
 export const Matrix: Story = {
   name: 'Variant matrix',
   parameters: { controls: { disable: true } },
-  render: () => <VariantMatrix variants={VARIANTS} render={(variants, key) => <AdaptiveButton id={`matrix-${key}`} variants={variants} />} />,
+  render: () => <VariantMatrix variants={VARIANTS} render={(variants, { key }) => <AdaptiveButton id={`matrix-${key}`} variants={variants} />} />,
   play: async ({ canvas }) => {
     const table = canvas.getByRole('table', { name: 'Every variant, in full and in reduced motion' })
     const rows = within(table).getAllByRole('row').slice(1)
@@ -211,7 +208,7 @@ export const Matrix: Story = {
       const [full, reduced] = row.getAllByRole('cell')
       await expect(row.getAllByRole('cell')).toHaveLength(2)
       for (const cell of [full!, reduced!]) {
-        await expect(within(cell).getByRole('button', { name: shown(variant.label) })).toHaveAttribute('data-tone', variant.tone ?? 'primary')
+        await expect(within(cell).getByRole('button', { name: withFallbacks(variant.label) })).toHaveAttribute('data-tone', variant.tone ?? 'primary')
       }
       // Full motion plays the shimmer; reduced motion has no sheen at all.
       const sheen = '[data-attune-part="sheen"]'

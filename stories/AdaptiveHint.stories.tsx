@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor, within } from 'storybook/test'
-import { AdaptiveHint, checkHintVariant, HINT_ANIMATIONS, useReducedMotion, type AdaptiveHintProps, type HintVariant, type Variants } from '../src'
+import { AdaptiveHint, checkHintVariant, HINT_ANIMATIONS, type AdaptiveHintProps, type HintVariant, type Variants } from '../src'
 import { entranceFrames, settled } from './support/motion'
-import { tuneStory, variantJsonPanel, VariantMatrix, type FieldControl } from './support/variants'
-import { isReducedMotion } from './support/workshop'
+import { cellLabel, MATRIX_MOTIONS, tuneStory, variantJsonPanel, VariantMatrix, type FieldControl } from './support/variants'
+import { isReducedMotion, withFallbacks } from './support/workshop'
 
 /**
  * One variant per segment of the workshop's rules: the toolbar's segment
@@ -23,9 +23,6 @@ const FIELDS: Record<string, FieldControl> = { text: 'text', animation: HINT_ANI
 
 /** The workshop shows the hint again and again: the default cap (once a session) would hide it after the first time. */
 const CAP = { perSession: 1000, perDay: 1000, cooldown: 0 }
-
-/** A text as a visitor with no traits reads it: each template slot shows its fallback. */
-const shown = (text: string) => text.replace(/\{\{[^|}]*\|\s*([^}]*?)\s*\}\}/g, '$1')
 
 type HintStoryProps = Omit<AdaptiveHintProps, 'children'> & { target?: string }
 
@@ -98,7 +95,7 @@ export const Returning: Story = {
     const button = canvas.getByRole('button', { name: 'Pricing' })
     const frames = entranceFrames(() => hintOf(button))
     await userEvent.tab()
-    await waitFor(() => expect(button).toHaveAccessibleDescription(shown(VARIANTS.returning!.text)))
+    await waitFor(() => expect(button).toHaveAccessibleDescription(withFallbacks(VARIANTS.returning!.text)))
     await expect(hintOf(button)).toHaveAttribute('data-segment', 'returning')
     // Full motion pops (it scales in); reduced motion only fades.
     const moved = (await frames).some((f) => f.transform !== 'none')
@@ -146,7 +143,7 @@ export const TuneRoundTrip: StoryObj = {
     })
     await step('Load refuses what is not JSON, and a variant the hint cannot show', async () => {
       await json.load('{ "default": ')
-      await expect(json.status()).toHaveTextContent(/^Not JSON:/)
+      await expect(json.status()).toHaveTextContent(/^Error: Not JSON:/)
       await json.load('{ "default": { "text": " " } }')
       await expect(json.status()).toHaveTextContent('Variant "default" needs a "text"')
     })
@@ -155,7 +152,7 @@ export const TuneRoundTrip: StoryObj = {
       button.focus()
       await waitFor(() => expect(hintOf(button)).not.toBeNull())
       key = hintOf(button)!.dataset.variant!
-      await expect(button).toHaveAccessibleDescription(shown(VARIANTS[key]!.text))
+      await expect(button).toHaveAccessibleDescription(withFallbacks(VARIANTS[key]!.text))
       button.blur()
       await waitFor(() => expect(button).not.toHaveAttribute('aria-describedby'))
     })
@@ -175,9 +172,8 @@ export const TuneRoundTrip: StoryObj = {
 }
 
 /** One cell of the matrix: a target named for its cell, so the cells can be told apart. */
-function MatrixHint({ variants, name }: { variants: Variants<HintVariant>; name: string }) {
-  const reduced = useReducedMotion()
-  return <HintStory id="matrix-hint" variants={variants} cap={CAP} target={`Pricing (${name}, ${reduced ? 'reduced' : 'full'} motion)`} />
+function MatrixHint({ variants, label }: { variants: Variants<HintVariant>; label: string }) {
+  return <HintStory id="matrix-hint" variants={variants} cap={CAP} target={`Pricing (${label})`} />
 }
 
 /**
@@ -188,17 +184,17 @@ function MatrixHint({ variants, name }: { variants: Variants<HintVariant>; name:
 export const VariantMatrixStory: Story = {
   name: 'Variant matrix',
   parameters: { controls: { disable: true } },
-  render: () => <VariantMatrix variants={VARIANTS} render={(variants, key) => <MatrixHint variants={variants} name={key} />} />,
+  render: () => <VariantMatrix variants={VARIANTS} render={(variants, { label }) => <MatrixHint variants={variants} label={label} />} />,
   play: async ({ canvas, userEvent }) => {
     const table = canvas.getByRole('table', { name: 'Every variant, in full and in reduced motion' })
     for (const [key, variant] of Object.entries(VARIANTS)) {
-      for (const motion of ['full', 'reduced'] as const) {
-        const button = within(table).getByRole('button', { name: `Pricing (${key}, ${motion} motion)` })
+      for (const motion of MATRIX_MOTIONS) {
+        const button = within(table).getByRole('button', { name: `Pricing (${cellLabel(key, motion)})` })
         // This cell's hint: the one its button is described by (the previous cell's may not be gone yet).
-        const frames = entranceFrames(() => hintOf(button), 300)
+        const frames = entranceFrames(() => hintOf(button))
         await userEvent.tab()
         await expect(button).toHaveFocus()
-        await waitFor(() => expect(button).toHaveAccessibleDescription(shown(variant.text)))
+        await waitFor(() => expect(button).toHaveAccessibleDescription(withFallbacks(variant.text)))
         // Only a pop moves, and only in full motion; `none` appears at once.
         const entrance = await frames
         await expect(entrance.some((f) => f.transform !== 'none')).toBe(motion === 'full' && variant.animation === 'pop')

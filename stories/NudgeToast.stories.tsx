@@ -8,14 +8,13 @@ import {
   TOAST_ANIMATIONS,
   TOAST_TONES,
   useAttune,
-  useReducedMotion,
   useScrollDepth,
   type NudgeToastProps,
   type ToastVariant,
   type Variants,
 } from '../src'
 import { entranceFrames, frame, settled } from './support/motion'
-import { tuneStory, variantJsonPanel, VariantMatrix, type FieldControl } from './support/variants'
+import { cellLabel, MATRIX_MOTIONS, tuneStory, variantJsonPanel, VariantMatrix, type FieldControl } from './support/variants'
 import { EXPERIMENT, STRINGS, useWorkshop } from './support/workshop'
 
 /** The custom event the "Show the nudge" button tracks. */
@@ -271,7 +270,7 @@ export const TuneRoundTrip: StoryObj = {
     })
     await step('Load refuses what is not JSON, and a variant the toast cannot show', async () => {
       await json.load('{ "default": ')
-      await expect(json.status()).toHaveTextContent(/^Not JSON:/)
+      await expect(json.status()).toHaveTextContent(/^Error: Not JSON:/)
       await json.load('{ "default": { "title": "No message" } }')
       await expect(json.status()).toHaveTextContent('Variant "default" needs a "message"')
     })
@@ -306,9 +305,8 @@ export const TuneRoundTrip: StoryObj = {
  * in a viewport of its own placed in the cell (not fixed to the corner of the
  * window), so that every variant shows side by side as the real component.
  */
-function MatrixToast({ variants, name }: { variants: Variants<ToastVariant>; name: string }) {
+function MatrixToast({ variants, label }: { variants: Variants<ToastVariant>; label: string }) {
   const attune = useAttune('MatrixToast')
-  const reduced = useReducedMotion()
   const { locale } = useWorkshop()
   const strings = STRINGS[locale]
   // The toast (a child) subscribes to its trigger first: child effects run before the parent's.
@@ -317,7 +315,7 @@ function MatrixToast({ variants, name }: { variants: Variants<ToastVariant>; nam
     <>
       <NudgeToast id="matrix" trigger={TRIGGER} variants={variants} cap={CAP} duration={Infinity} {...strings.toast} />
       {/* A name of its own per cell (landmarks must be told apart), and no hotkey: F8 stays with the page. */}
-      <NudgeViewport label={`${name}, ${reduced ? 'reduced' : 'full'} motion`} toastLabel={strings.viewport.toastLabel} hotkey={[]} style={{ position: 'static', padding: 0 }} />
+      <NudgeViewport label={label} toastLabel={strings.viewport.toastLabel} hotkey={[]} style={{ position: 'static', padding: 0 }} />
     </>
   )
 }
@@ -330,13 +328,13 @@ function MatrixToast({ variants, name }: { variants: Variants<ToastVariant>; nam
  */
 export const VariantMatrixStory: Story = {
   name: 'Variant matrix',
-  render: () => <VariantMatrix variants={VARIANTS} render={(variants, key) => <MatrixToast variants={variants} name={key} />} />,
+  render: () => <VariantMatrix variants={VARIANTS} render={(variants, { label }) => <MatrixToast variants={variants} label={label} />} />,
   play: async ({ canvasElement }) => {
     for (const [key, variant] of Object.entries(VARIANTS)) {
-      for (const motion of ['full', 'reduce'] as const) {
-        const toast = await shown(canvasElement, key === 'default' ? DEFAULT_TEXT : (variant.message as string), `${key}, ${motion === 'full' ? 'full' : 'reduced'} motion`)
+      for (const motion of MATRIX_MOTIONS) {
+        const toast = await shown(canvasElement, key === 'default' ? DEFAULT_TEXT : (variant.message as string), cellLabel(key, motion))
         await expect(toast).toHaveAttribute('data-tone', variant.tone)
-        await expect(toast).toHaveAttribute('data-motion', motion)
+        await expect(toast).toHaveAttribute('data-motion', motion === 'full' ? 'full' : 'reduce')
       }
     }
   },

@@ -7,14 +7,13 @@ import {
   MAX_PER_VIEW,
   MIN_INTERVAL_MS,
   SmartCarousel,
-  useReducedMotion,
   type BehaviorEvent,
   type CarouselItem,
   type CarouselVariant,
   type SmartCarouselProps,
   type Variants,
 } from '../src'
-import { tuneStory, variantJsonPanel, VariantMatrix, type FieldControl } from './support/variants'
+import { cellLabel, MATRIX_MOTIONS, tuneStory, variantJsonPanel, VariantMatrix, type FieldControl } from './support/variants'
 import { isReducedMotion, STRINGS, useWorkshop } from './support/workshop'
 
 const PRODUCTS = [
@@ -271,7 +270,7 @@ export const TuneRoundTrip: StoryObj = {
     })
     await step('Load refuses what is not JSON, and a variant the carousel cannot show', async () => {
       await json.load('{ "default": { "perView": ')
-      await expect(json.status()).toHaveTextContent(/^Not JSON:/)
+      await expect(json.status()).toHaveTextContent(/^Error: Not JSON:/)
       await json.load('{ "default": { "perView": 9 } }')
       await expect(json.status()).toHaveTextContent('Variant "default" has "perView" 9; expected a whole number from 1 to 4')
       await expect(region).toHaveAttribute('data-per-view', '1')
@@ -293,13 +292,12 @@ export const TuneRoundTrip: StoryObj = {
 }
 
 /** One cell of the matrix: the variant's carousel, named for its cell (landmarks must be told apart). */
-function MatrixCarousel({ variants, name }: { variants: Variants<CarouselVariant>; name: string }) {
+function MatrixCarousel({ variants, label }: { variants: Variants<CarouselVariant>; label: string }) {
   const { locale } = useWorkshop()
-  const reduced = useReducedMotion()
   const strings = STRINGS[locale].carousel
   return (
     <div style={{ width: 420 }}>
-      <SmartCarousel id="matrix" items={ITEMS} variants={variants} {...strings} label={`${strings.label}: ${name}, ${reduced ? 'reduced' : 'full'} motion`} />
+      <SmartCarousel id="matrix" items={ITEMS} variants={variants} {...strings} label={`${strings.label}: ${label}`} />
     </div>
   )
 }
@@ -307,11 +305,11 @@ function MatrixCarousel({ variants, name }: { variants: Variants<CarouselVariant
 /** Every variant side by side, in full and in reduced motion: under reduced motion the idle variant does not rotate by itself. */
 export const VariantMatrixStory: Story = {
   name: 'Variant matrix',
-  render: () => <VariantMatrix variants={VARIANTS} render={(variants, key) => <MatrixCarousel variants={variants} name={key} />} />,
+  render: () => <VariantMatrix variants={VARIANTS} render={(variants, { label }) => <MatrixCarousel variants={variants} label={label} />} />,
   play: async ({ canvas }) => {
     for (const [key, variant] of Object.entries(VARIANTS)) {
-      for (const motion of ['full', 'reduced'] as const) {
-        const region = canvas.getByRole('region', { name: `Recommended for you: ${key}, ${motion} motion` })
+      for (const motion of MATRIX_MOTIONS) {
+        const region = canvas.getByRole('region', { name: `Recommended for you: ${cellLabel(key, motion)}` })
         await expect(region).toHaveAttribute('data-per-view', String(variant.perView))
         await expect(region).toHaveAttribute('data-density', variant.density)
         await expect(region).toHaveAttribute('data-playing', String(!!variant.autoplay && motion === 'full'))

@@ -8,10 +8,9 @@
  */
 import { useId, useState, useSyncExternalStore, type CSSProperties } from 'react'
 import { Adaptive, createAttune, PersonalizationProvider, withDecisions, type RuleError } from '../../src'
+import { NEW_VISIT_MS, SegmentTrace } from '../support/SegmentTrace'
 import { RULES } from '../support/workshop'
 
-/** A new visit: longer than the 30-minute session timeout. */
-const NEW_VISIT_MS = 31 * 60 * 1000
 /** Enough time on the reviews for the example `reader` rule (20 s). */
 const REVIEWS_DWELL_MS = 20_000
 
@@ -37,12 +36,8 @@ function makePlayground(rules: unknown) {
   return { attune, advance: (ms: number) => void (offset += ms), errors }
 }
 
-/** A value read by a condition, briefly. */
-const show = (value: unknown) => (value === undefined ? '—' : typeof value === 'number' ? String(Math.round(value * 100) / 100) : JSON.stringify(value))
-
 // Colors from attune/styles.css (imported by the preview), so the text meets AA contrast in light and dark.
 const SURFACE: CSSProperties = { display: 'grid', gap: 16, padding: 16, border: '1px solid var(--attune-border)', borderRadius: 8, background: 'var(--attune-surface-bg)', color: 'var(--attune-surface-fg)', fontFamily: 'system-ui, sans-serif', fontSize: 14 }
-const CELL: CSSProperties = { textAlign: 'left', padding: '4px 12px 4px 0', borderBottom: '1px solid var(--attune-border)', verticalAlign: 'top' }
 
 export interface RulePlaygroundProps {
   /** The rules document to start from; default the workshop's example rules. */
@@ -161,39 +156,7 @@ export function RulePlayground({ rules = RULES }: RulePlaygroundProps) {
         </p>
 
         {explanations.map((segment) => (
-          <table key={segment.id} data-segment={segment.id} style={{ borderCollapse: 'collapse', width: '100%' }}>
-            <caption style={{ textAlign: 'left', fontWeight: 600, padding: '4px 0' }}>
-              {segment.id}: {segment.matched ? 'matches' : 'does not match'}, {segment.active ? 'active' : 'inactive'} (priority {segment.priority})
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col" style={CELL}>
-                  Condition
-                </th>
-                <th scope="col" style={CELL}>
-                  Test
-                </th>
-                <th scope="col" style={CELL}>
-                  Value read
-                </th>
-                <th scope="col" style={CELL}>
-                  Result
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {segment.trace.map((step) => (
-                <tr key={step.at}>
-                  <th scope="row" style={{ ...CELL, fontWeight: 400 }}>
-                    <code>{step.at}</code>
-                  </th>
-                  <td style={CELL}>{step.test ?? step.kind}</td>
-                  <td style={CELL}>{show(step.value)}</td>
-                  <td style={CELL}>{step.pass ? 'passes' : 'fails'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SegmentTrace key={segment.id} segment={segment} caption={`${segment.id}: ${segment.matched ? 'matches' : 'does not match'}, ${segment.active ? 'active' : 'inactive'} (priority ${segment.priority})`} />
         ))}
       </section>
     </PersonalizationProvider>

@@ -4,13 +4,11 @@
  * of the example rules with the `explain` trace of why it matches or not.
  */
 import { useId, useState, useSyncExternalStore } from 'react'
+import { NEW_VISIT_MS, SegmentTrace } from './SegmentTrace'
 import { useWorkshop } from './workshop'
 
-/** A new visit: longer than the 30-minute session timeout. */
-const NEW_VISIT_MS = 31 * 60 * 1000
+/** Each press of "Read the reviews" adds this much time on them: two make a reader (the example rule asks 20 s). */
 const DWELL_STEP_MS = 10_000
-
-const show = (value: unknown) => (value === undefined ? '' : typeof value === 'number' ? String(Math.round(value * 100) / 100) : JSON.stringify(value))
 
 export function Simulator() {
   const { attune, advance, overridden } = useWorkshop()
@@ -49,7 +47,10 @@ export function Simulator() {
         </button>
       </div>
       <div style={{ display: 'grid', gap: 4 }}>
-        <label htmlFor={`${id}-depth`}>Scroll depth: {depth}%</label>
+        {/* A fixed name, the value apart: a label that changes with each step would be announced anew every time. */}
+        <div>
+          <label htmlFor={`${id}-depth`}>Scroll depth</label> <output htmlFor={`${id}-depth`}>{depth}%</output>
+        </div>
         <input
           id={`${id}-depth`}
           type="range"
@@ -57,6 +58,7 @@ export function Simulator() {
           max={100}
           step={10}
           value={depth}
+          aria-valuetext={`${depth}%`}
           onChange={(e) => {
             const value = Number(e.target.value)
             setDepth(value)
@@ -79,38 +81,13 @@ export function Simulator() {
           Track
         </button>
       </form>
-      <p style={{ margin: 0 }}>
+      {/* A live region: a screen reader hears the segments change after each signal. */}
+      <p role="status" style={{ margin: 0 }}>
         Visits: {version.visitor.visits} · Active segments: <strong data-testid="active-segments">{active.length ? active.join(', ') : 'none'}</strong>
         {overridden && ' (forced by the toolbar)'}
       </p>
       {explanations.map((segment) => (
-        <table key={segment.id} style={{ borderCollapse: 'collapse', fontSize: 12 }}>
-          <caption style={{ textAlign: 'left', fontWeight: 600 }}>
-            {segment.id}: {segment.matched ? 'matches' : 'does not match'}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col" style={{ textAlign: 'left', paddingRight: 8 }}>
-                Condition
-              </th>
-              <th scope="col" style={{ textAlign: 'left', paddingRight: 8 }}>
-                Value read
-              </th>
-              <th scope="col" style={{ textAlign: 'left' }}>
-                Result
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {segment.trace.map((step) => (
-              <tr key={step.at}>
-                <td style={{ paddingRight: 8 }}>{step.test ?? step.kind}</td>
-                <td style={{ paddingRight: 8 }}>{show(step.value)}</td>
-                <td>{step.pass ? 'true' : 'false'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SegmentTrace key={segment.id} segment={segment} caption={`${segment.id}: ${segment.matched ? 'matches' : 'does not match'}`} />
       ))}
     </aside>
   )

@@ -21,23 +21,33 @@ export interface Frame {
   opacity: number
 }
 
+/** How long an entrance may take to end, from the element's first frame: framer-motion's features load lazily, and a busy machine runs frames late. */
+const ENTRANCE_TIMEOUT_MS = 3000
+
+/** Whether a frame shows the element at rest: fully opaque, not moved. */
+const atRest = ({ transform, opacity }: Frame) => opacity === 1 && (transform === 'none' || new DOMMatrixReadOnly(transform).isIdentity)
+
 /**
- * The computed transform and opacity of an element on every frame for `ms`,
- * from the frame `find` first returns it: its entrance, as the visitor sees it.
+ * The computed transform and opacity of an element on every frame of its
+ * entrance: from the frame `find` first returns it to the first frame it is
+ * at rest (fully opaque, not moved). Sampling to the end, not for a fixed
+ * time, so a late start or a slow frame cannot hide part of it.
  */
-export async function entranceFrames(find: () => Element | null, ms = 400): Promise<Frame[]> {
-  const deadline = performance.now() + 2000
+export async function entranceFrames(find: () => Element | null): Promise<Frame[]> {
+  let deadline = performance.now() + 2000
   let element: Element | null = null
   while (!(element = find())) {
     if (performance.now() > deadline) throw new Error('nothing appeared to sample within 2 s')
     await frame()
   }
   const samples: Frame[] = []
-  const end = performance.now() + ms
-  while (performance.now() < end) {
+  deadline = performance.now() + ENTRANCE_TIMEOUT_MS
+  for (;;) {
     const style = getComputedStyle(element)
-    samples.push({ transform: style.transform, opacity: Number(style.opacity) })
+    const sample = { transform: style.transform, opacity: Number(style.opacity) }
+    samples.push(sample)
+    if (atRest(sample)) return samples
+    if (performance.now() > deadline) throw new Error(`the entrance did not end within ${ENTRANCE_TIMEOUT_MS / 1000} s: last frame ${JSON.stringify(sample)}`)
     await frame()
   }
-  return samples
 }

@@ -27,6 +27,24 @@ const argName = (key: string, field: string) => `${key}.${field}`
 // Array.isArray does not narrow a readonly array.
 const isList = (control: FieldControl): control is readonly string[] => Array.isArray(control)
 
+/** Whether a control can show `value` as it is. */
+function shows(control: FieldControl, value: unknown): boolean {
+  if (control === 'text') return typeof value === 'string'
+  if (control === 'boolean') return typeof value === 'boolean'
+  if (isList(control)) return typeof value === 'string' && control.includes(value)
+  return typeof value === 'number'
+}
+
+function controlOf(control: FieldControl, table: { category: string }): ArgTypes[string] {
+  if (control === 'text') return { control: 'text', table }
+  if (control === 'boolean') return { control: 'boolean', table }
+  if (isList(control)) return { control: 'select', options: [UNSET, ...control], table }
+  return { control: { type: 'number', ...control.number }, table }
+}
+
+/** The Controls' arg names: one per field of each variant. */
+const argNames = (variants: object, fields: Record<string, FieldControl>) => Object.keys(variants).flatMap((key) => Object.keys(fields).map((field) => argName(key, field)))
+
 /**
  * Flattens variants into Controls: `shopper.label`, `shopper.tone`… One
  * control per field of each variant, grouped by variant, so a designer edits
@@ -40,16 +58,15 @@ export function tuneArgs<V extends object>(variants: Variants<V>, fields: Record
       const name = argName(key, field)
       const value = (variant as Record<string, unknown>)[field]
       const table = { category: key }
-      if (control === 'text') {
-        args[name] = typeof value === 'string' ? value : ''
-        argTypes[name] = { control: 'text', table }
-      } else if (isList(control)) {
-        args[name] = typeof value === 'string' ? value : UNSET
-        argTypes[name] = { control: 'select', options: [UNSET, ...control], table }
-      } else {
-        // Left out of args when unset: the panel offers to set it.
-        if (value !== undefined) args[name] = value
-        argTypes[name] = control === 'boolean' ? { control: 'boolean', table } : { control: { type: 'number', ...control.number }, table }
+      argTypes[name] = controlOf(control, table)
+      // A value the control cannot show (a list of messages in a text box, an
+      // element as an icon) gets no arg: it stays as it is, edited in the JSON.
+      if (value === undefined) {
+        if (control === 'text') args[name] = ''
+        else if (isList(control)) args[name] = UNSET
+        // An unset number or switch is left out of args: the panel offers to set it.
+      } else if (shows(control, value)) {
+        args[name] = value
       }
     }
   }
@@ -74,24 +91,51 @@ export function fromArgs<V extends object>(base: Variants<V>, args: Args, fields
   return out as Variants<V>
 }
 
-const changedSince = (before: Args, now: Args): Args => Object.fromEntries(Object.entries(now).filter(([name, value]) => before[name] !== value))
+interface Tuned<V> {
+  /** The variants shown and exported. */
+  variants: Variants<V>
+  /** The args they were last brought up to date with. */
+  args: Args
+  /** What the last load sent to the Controls: its echo, when it comes back as args, is not an edit. */
+  echo: Args
+}
 
 /**
  * The variants the Controls describe, and `load`, which replaces them with
- * pasted ones. A control changed after a load applies on top of what was
- * loaded. `updateArgs` makes the Controls show what was loaded (Storybook's
- * manager listens to it; in the story tests nothing does, hence the state).
+ * pasted ones. Each Control edit applies to the variants as they are now, a
+ * loaded set included; fields only the JSON holds (an action, a list of
+ * messages) stay. `updateArgs` makes the Controls show what was loaded;
+ * their echo, when it comes back as args, is not taken for an edit.
+ * (In the story tests no manager listens to `updateArgs`.)
  */
-function useTuned<V extends object>(initial: Variants<V>, fields: Record<string, FieldControl>, args: Args, updateArgs: (args: Args) => void) {
-  const [loaded, setLoaded] = useState<{ variants: Variants<V>; args: Args } | null>(null)
-  const variants = loaded ? fromArgs(loaded.variants, changedSince(loaded.args, args), fields) : fromArgs(initial, args, fields)
-  const load = (next: Variants<V>) => {
-    setLoaded({ variants: next, args })
-    const tuned = tuneArgs(next, fields).args
-    // A number or switch the loaded variants leave out is reset too.
-    updateArgs({ ...Object.fromEntries(Object.keys(args).map((name) => [name, undefined])), ...tuned })
+export function useTuned<V extends object>(initial: Variants<V>, fields: Record<string, FieldControl>, args: Args, updateArgs: (args: Args) => void) {
+  const names = argNames(initial, fields)
+  const [tuned, setTuned] = useState<Tuned<V>>(() => ({ variants: fromArgs(initial, args, fields), args, echo: {} }))
+  let current = tuned
+  // New args: apply what changed, during render (React's pattern for state that follows props).
+  if (args !== tuned.args) {
+    const edits: Args = {}
+    const echo = { ...tuned.echo }
+    for (const name of names) {
+      if (Object.is(args[name], tuned.args[name])) continue
+      if (Object.hasOwn(echo, name) && Object.is(echo[name], args[name])) {
+        delete echo[name]
+        continue
+      }
+      edits[name] = args[name]
+    }
+    current = { variants: Object.keys(edits).length ? fromArgs(tuned.variants, edits, fields) : tuned.variants, args, echo }
+    setTuned(current)
   }
-  return [variants, load] as const
+  const load = (next: Variants<V>) => {
+    // Every Control is set: to the loaded value it can show, or to unset.
+    const shown = tuneArgs(next, fields).args
+    const sent = Object.fromEntries(names.map((name) => [name, shown[name]]))
+    const echo = Object.fromEntries(Object.entries(sent).filter(([name, value]) => !Object.is(args[name], value)))
+    setTuned({ variants: next, args, echo })
+    updateArgs(sent)
+  }
+  return [current.variants, load] as const
 }
 
 interface TuneOptions<V extends object> {
@@ -127,11 +171,12 @@ export function tuneStory<V extends object>(options: TuneOptions<V>) {
     args,
     argTypes,
     parameters: { controls: { include: Object.keys(argTypes) } },
-    play: async ({ canvasElement }: { canvasElement: HTMLElement }) => {
-      // Nothing is changed here: a designer finds the variants as they are.
+    play: async ({ canvasElement, args: storyArgs }: { canvasElement: HTMLElement; args: Args }) => {
+      // Nothing is changed here: a designer finds the variants as they are,
+      // and the Controls describe them exactly.
+      await expect(fromArgs(options.variants, storyArgs, options.fields)).toEqual(options.variants)
       const panel = within(within(canvasElement).getByRole('region', { name: 'Variants as JSON' }))
-      await expect(panel.getByRole('button', { name: 'Export variants' })).toBeEnabled()
-      await expect(panel.getByRole('button', { name: 'Load variants' })).toBeEnabled()
+      await expect(panel.getByRole('button', { name: 'Export variants' })).toHaveAttribute('aria-expanded', 'false')
     },
     render: function Render(storyArgs: Args) {
       // A Storybook hook: in the story function itself, not in a component below it.
@@ -189,70 +234,103 @@ export function parseVariants<V>(text: string, check: (variant: unknown) => stri
 }
 
 /**
- * "Export variants" gives the JSON to copy; "Load variants" takes it back
- * (or any edited copy), checked with the component's own variant check.
+ * "Export variants" shows the JSON to copy, kept up to date as the Controls
+ * change; "Copy JSON" puts it on the clipboard. "Load variants" takes JSON
+ * back (or any edited copy), checked with the component's own variant check.
+ * One status line (a polite live region) says how each action went; a load
+ * that fails marks the box invalid and points to the reason.
  */
 export function VariantJson<V>({ variants, check, onLoad }: { variants: Variants<V>; check: (variant: unknown) => string | null; onLoad: (variants: Variants<V>) => void }) {
   const id = useId()
-  const [shown, setShown] = useState<string | null>(null)
+  const [exported, setExported] = useState(false)
   const [draft, setDraft] = useState('')
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null)
+  const [status, setStatus] = useState<{ ok: boolean; text: string; of: 'copy' | 'load' } | null>(null)
+  const json = exported ? variantsJson(variants) : ''
+  const invalid = status?.of === 'load' && !status.ok
+  const copy = async () => {
+    try {
+      if (!navigator.clipboard) throw new Error('no clipboard here')
+      await navigator.clipboard.writeText(json)
+      setStatus({ ok: true, text: 'Copied the JSON', of: 'copy' })
+    } catch {
+      // Browsers refuse the clipboard to pages without focus or permission (an embedded preview, a test).
+      setStatus({ ok: false, text: 'Could not copy: select the exported JSON and copy it by hand', of: 'copy' })
+    }
+  }
+  const load = () => {
+    const result = parseVariants<V>(draft, check)
+    if ('error' in result) return setStatus({ ok: false, text: result.error, of: 'load' })
+    onLoad(result.variants)
+    setStatus({ ok: true, text: `Loaded ${Object.keys(result.variants).length} variants`, of: 'load' })
+  }
+  const mono = { fontFamily: 'monospace', fontSize: 12 }
   return (
     <section aria-label="Variants as JSON" style={{ marginTop: 24, display: 'grid', gap: 8, maxWidth: 560 }}>
       <div style={{ display: 'flex', gap: 8 }}>
-        <button type="button" data-attune="button" data-tone="neutral" onClick={() => setShown(variantsJson(variants))}>
+        <button type="button" data-attune="button" data-tone="neutral" aria-expanded={exported} aria-controls={`${id}-out`} onClick={() => setExported(true)}>
           Export variants
         </button>
-        {shown !== null && (
-          <button type="button" data-attune="button" data-tone="neutral" onClick={() => void navigator.clipboard?.writeText(shown).catch(() => {})}>
+        {exported && (
+          <button type="button" data-attune="button" data-tone="neutral" onClick={() => void copy()}>
             Copy JSON
           </button>
         )}
       </div>
-      {shown !== null && (
+      {exported && (
         <>
           <label htmlFor={`${id}-out`}>Exported variants (paste them into your code)</label>
-          <textarea id={`${id}-out`} readOnly rows={10} value={shown} style={{ fontFamily: 'monospace', fontSize: 12 }} />
+          <textarea id={`${id}-out`} readOnly rows={10} value={json} style={mono} />
         </>
       )}
       <label htmlFor={`${id}-in`}>Variants JSON to load</label>
-      <textarea id={`${id}-in`} rows={6} value={draft} onChange={(event) => setDraft(event.target.value)} style={{ fontFamily: 'monospace', fontSize: 12 }} />
+      <textarea
+        id={`${id}-in`}
+        rows={6}
+        value={draft}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? `${id}-status` : undefined}
+        onChange={(event) => setDraft(event.target.value)}
+        style={{ ...mono, ...(invalid ? { outline: '2px solid var(--attune-danger-bg)' } : {}) }}
+      />
       <div>
-        <button
-          type="button"
-          data-attune="button"
-          data-tone="neutral"
-          onClick={() => {
-            const result = parseVariants<V>(draft, check)
-            if ('error' in result) return setStatus({ ok: false, text: result.error })
-            onLoad(result.variants)
-            setStatus({ ok: true, text: `Loaded ${Object.keys(result.variants).length} variants` })
-          }}
-        >
+        <button type="button" data-attune="button" data-tone="neutral" onClick={load}>
           Load variants
         </button>
       </div>
-      <p role="status" style={{ margin: 0, minHeight: '1.4em' }}>
+      <p id={`${id}-status`} role="status" data-state={status ? (status.ok ? 'ok' : 'error') : undefined} style={{ margin: 0, minHeight: '1.4em', fontWeight: status && !status.ok ? 600 : undefined }}>
+        {status && (status.ok ? '' : 'Error: ')}
         {status?.text}
       </p>
     </section>
   )
 }
 
-const MOTIONS: MotionSetting[] = ['full', 'reduce']
+/** The two columns of the matrix. */
+export const MATRIX_MOTIONS = ['full', 'reduced'] as const
+export type MatrixMotion = (typeof MATRIX_MOTIONS)[number]
+
+/** The name of a matrix cell, such as "shopper, reduced motion": landmarks and controls in the cells must be told apart. */
+export const cellLabel = (key: string, motion: MatrixMotion) => `${key}, ${motion} motion`
+
+/** What a matrix cell renders with: its variant key, its motion, and its name. */
+export interface MatrixCell {
+  key: string
+  motion: MatrixMotion
+  label: string
+}
 
 /**
  * Every variant side by side, in full and in reduced motion: each cell is its
  * own visitor, whose `default` is that variant.
  */
-export function VariantMatrix<V>({ variants, render }: { variants: Variants<V>; render: (variant: Variants<V>, key: string) => ReactNode }) {
+export function VariantMatrix<V>({ variants, render }: { variants: Variants<V>; render: (variants: Variants<V>, cell: MatrixCell) => ReactNode }) {
   return (
     <table style={{ borderCollapse: 'separate', borderSpacing: 16 }}>
       <caption style={{ textAlign: 'left', fontWeight: 600 }}>Every variant, in full and in reduced motion</caption>
       <thead>
         <tr>
           <th scope="col">Variant</th>
-          {MOTIONS.map((motion) => (
+          {MATRIX_MOTIONS.map((motion) => (
             <th key={motion} scope="col">
               {motion === 'full' ? 'Full motion' : 'Reduced motion'}
             </th>
@@ -265,9 +343,9 @@ export function VariantMatrix<V>({ variants, render }: { variants: Variants<V>; 
             <th scope="row" style={{ textAlign: 'left', verticalAlign: 'top' }}>
               {key}
             </th>
-            {MOTIONS.map((motion) => (
+            {MATRIX_MOTIONS.map((motion) => (
               <td key={motion} style={{ verticalAlign: 'top' }}>
-                <Cell motion={motion}>{render({ default: variant }, key)}</Cell>
+                <Cell motion={motion === 'full' ? 'full' : 'reduce'}>{render({ default: variant }, { key, motion, label: cellLabel(key, motion) })}</Cell>
               </td>
             ))}
           </tr>

@@ -61,6 +61,13 @@ export function useWorkshop(): Workshop {
   return workshop
 }
 
+/**
+ * A template as a visitor with no traits reads it: each slot shows its
+ * fallback. Written apart from the library's own `renderTemplate`, so a
+ * story checks the component's text against an independent reading.
+ */
+export const withFallbacks = (template: string) => template.replace(/\{\{[^|}]*\|\s*([^}]*?)\s*\}\}/g, '$1')
+
 /** Whether a story runs under reduced motion: the toolbar's motion setting, and under `user` the OS's. */
 export const isReducedMotion = (globals: WorkshopGlobals | Record<string, unknown>) =>
   globals.motion === 'reduce' || (globals.motion !== 'full' && typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches)
