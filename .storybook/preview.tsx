@@ -1,12 +1,19 @@
 import type { Decorator, Preview } from '@storybook/react-vite'
 import '../src/styles.css'
 import { Simulator } from '../stories/support/Simulator'
-import { ARMS, SEGMENTS, WorkshopProvider } from '../stories/support/workshop'
+import { ARMS, SEGMENTS, WorkshopPage, WorkshopProvider, type WorkshopGlobals } from '../stories/support/workshop'
 
-/** Every story runs in the workshop: a provider honoring the toolbar. A story can opt out with `parameters: { workshop: false }`. */
+/**
+ * Every story runs in the workshop: a provider honoring the toolbar. A story
+ * can opt out of the provider with `parameters: { workshop: false }` (one that
+ * makes its own instance); it still sits on the workshop's page, in the
+ * toolbar's theme and locale.
+ */
 const workshop: Decorator = (Story, { globals, parameters }) =>
   parameters.workshop === false ? (
-    <Story />
+    <WorkshopPage theme={globals.theme as WorkshopGlobals['theme']} locale={globals.locale as WorkshopGlobals['locale']}>
+      <Story />
+    </WorkshopPage>
   ) : (
     // A new instance when the story changes, so stories never share a visitor.
     <WorkshopProvider globals={globals} simulator={globals.simulator === 'show' ? <Simulator /> : null}>

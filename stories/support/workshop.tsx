@@ -92,13 +92,12 @@ function makeWorkshop(globals: WorkshopGlobals): Omit<Workshop, 'locale' | 'over
   return { attune, advance: (ms) => void (offset += ms) }
 }
 
-export function WorkshopProvider({ globals, children, simulator }: { globals: WorkshopGlobals; children: ReactNode; simulator?: ReactNode }) {
-  const [workshop] = useState(() => makeWorkshop(globals))
-  const { attune } = workshop
-  const { segment, arm, motion = 'user', consent = 'granted', locale = 'en', theme = 'light' } = globals
-  useEffect(() => attune.override(overridesOf({ segment, arm })), [attune, segment, arm])
-  // On the root too, as an app sets it: what renders in a portal at the end
-  // of the body (AdaptiveHint's hint) is outside the story's wrapper.
+/**
+ * The page a story sits on: the toolbar's theme and locale, set on the root
+ * too, as an app sets them: what renders in a portal at the end of the body
+ * (AdaptiveHint's hint) is outside the story's wrapper.
+ */
+export function WorkshopPage({ theme = 'light', locale = 'en', children }: { theme?: 'light' | 'dark'; locale?: Locale; children: ReactNode }) {
   useEffect(() => {
     const root = document.documentElement
     const previous = root.getAttribute('data-attune-theme')
@@ -106,17 +105,29 @@ export function WorkshopProvider({ globals, children, simulator }: { globals: Wo
     return () => (previous === null ? root.removeAttribute('data-attune-theme') : root.setAttribute('data-attune-theme', previous))
   }, [theme])
   return (
+    <div
+      data-workshop
+      lang={locale}
+      data-attune-theme={theme}
+      style={{ display: 'flex', gap: 24, alignItems: 'flex-start', padding: 16, background: 'var(--attune-surface-bg)', color: 'var(--attune-surface-fg)', fontFamily: 'system-ui, sans-serif' }}
+    >
+      {children}
+    </div>
+  )
+}
+
+export function WorkshopProvider({ globals, children, simulator }: { globals: WorkshopGlobals; children: ReactNode; simulator?: ReactNode }) {
+  const [workshop] = useState(() => makeWorkshop(globals))
+  const { attune } = workshop
+  const { segment, arm, motion = 'user', consent = 'granted', locale = 'en', theme = 'light' } = globals
+  useEffect(() => attune.override(overridesOf({ segment, arm })), [attune, segment, arm])
+  return (
     <WorkshopContext.Provider value={{ ...workshop, locale, overridden: overridesOf({ segment, arm }) !== null }}>
       <PersonalizationProvider attune={attune} consent={consent} motion={motion}>
-        <div
-          data-workshop
-          lang={locale}
-          data-attune-theme={theme}
-          style={{ display: 'flex', gap: 24, alignItems: 'flex-start', padding: 16, background: 'var(--attune-surface-bg)', color: 'var(--attune-surface-fg)', fontFamily: 'system-ui, sans-serif' }}
-        >
+        <WorkshopPage theme={theme} locale={locale}>
           <div style={{ flex: 1, minWidth: 0 }}>{children}</div>
           {simulator}
-        </div>
+        </WorkshopPage>
       </PersonalizationProvider>
     </WorkshopContext.Provider>
   )
