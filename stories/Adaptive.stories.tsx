@@ -4,7 +4,7 @@ import { useId } from 'react'
 import { expect, within } from 'storybook/test'
 import { Adaptive, motionPreset, useReducedMotion, type Variants } from '../src'
 import { settled } from './support/motion'
-import { tuneStory, variantJsonPanel, VariantMatrix, type FieldControl } from './support/variants'
+import { roundTripStory, tuneStory, VariantMatrix, type FieldControl } from './support/variants'
 
 /** The entrances a hero can make (under reduced motion each fades). */
 const HERO_ANIMATIONS = ['fade', 'slide-in', 'pop'] as const
@@ -147,44 +147,21 @@ export const ReducedMotion: Story = {
  */
 export const Tune: StoryObj = tuneStory({ variants: VARIANTS, fields: FIELDS, check: checkHero, render: (variants) => <HeroExample id="tune-hero" variants={variants} /> })
 
-/**
- * Tune's round trip, as a test: the export is the variants the Controls
- * describe, bad JSON is refused with the reason, and edited JSON loads into
- * the component and the next export. Hidden from the sidebar (`!dev`): a
- * designer opens Tune, which starts from the variants as they are.
- */
+/** Tune's round trip, as a test (hidden from the sidebar). */
 export const TuneRoundTrip: StoryObj = {
   ...Tune,
-  name: 'Tune: export and load',
-  tags: ['!dev'],
-  play: async ({ canvas, canvasElement, userEvent, step }) => {
-    const json = variantJsonPanel(canvasElement, userEvent)
+  ...roundTripStory({
+    variants: VARIANTS,
+    refused: { json: JSON.stringify({ default: { title: 'Shoes' } }), reason: 'Variant "default" needs a "lead"' },
     // The variant the toolbar's segment shows (default for a new visitor).
-    const key = heroOf(canvas.getByRole('heading', { level: 2 })).getAttribute('data-variant')!
-    await step('the exported JSON is the variants the Controls describe', async () => {
-      await expect(await json.exported()).toEqual(VARIANTS)
-    })
-    await step('JSON that is not JSON is refused, and says why', async () => {
-      await json.load('{ "default": ')
-      await expect(json.status()).toHaveTextContent(/^Error: Not JSON/)
-    })
-    await step("a variant the hero's check refuses is refused, and says why", async () => {
-      await json.load(JSON.stringify({ default: { title: 'Shoes' } }))
-      await expect(json.status()).toHaveTextContent('Variant "default" needs a "lead"')
-      await expect(canvas.getByRole('heading', { level: 2 })).toHaveTextContent(VARIANTS[key]!.title)
-    })
-    const edited = { ...VARIANTS, [key]: { ...VARIANTS[key], title: 'Shoes for every season', animation: 'none' } }
-    await step('edited JSON loads back into the hero', async () => {
-      await json.load(JSON.stringify(edited))
-      await expect(json.status()).toHaveTextContent(`Loaded ${Object.keys(VARIANTS).length} variants`)
+    shownKey: ({ canvas }) => heroOf(canvas.getByRole('heading', { level: 2 })).getAttribute('data-variant')!,
+    edit: (key) => ({ ...VARIANTS, [key]: { ...VARIANTS[key]!, title: 'Shoes for every season', animation: 'none' } }),
+    shows: async ({ canvas }, key) => {
       const heading = await canvas.findByRole('heading', { name: 'Shoes for every season' })
       await expect(heroOf(heading)).toHaveAttribute('data-variant', key)
       await settled(heroOf(heading))
-    })
-    await step('the export now gives the loaded variants', async () => {
-      await expect(await json.exported()).toEqual(edited)
-    })
-  },
+    },
+  }),
 }
 
 /** Every variant side by side, in full and in reduced motion: each cell a visitor shown that variant, entering as it would. */

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor, within } from 'storybook/test'
 import { AdaptiveButton, BUTTON_TONES, checkButtonVariant, MOTION_PRESETS, useBehavior, type ButtonVariant, type Variants } from '../src'
-import { tuneStory, variantJsonPanel, VariantMatrix, type FieldControl } from './support/variants'
+import { roundTripStory, tuneStory, VariantMatrix, type FieldControl } from './support/variants'
 import { EXPERIMENT, isReducedMotion, withFallbacks } from './support/workshop'
 
 /**
@@ -153,44 +153,20 @@ export const AsLink: Story = {
  */
 export const Tune: StoryObj = tuneStory({ variants: VARIANTS, fields: FIELDS, check: checkButtonVariant, render: (variants) => <AdaptiveButton id="tune-cta" experiment={EXPERIMENT} variants={variants} /> })
 
-/**
- * Tune's round trip, as a test: the export is the variants the Controls
- * describe, bad JSON is refused with the reason, and edited JSON loads into
- * the component and the next export. Hidden from the sidebar (`!dev`): a
- * designer opens Tune, which starts from the variants as they are.
- */
+/** Tune's round trip, as a test (hidden from the sidebar). */
 export const TuneRoundTrip: StoryObj = {
   ...Tune,
-  name: 'Tune: export and load',
-  tags: ['!dev'],
-  play: async ({ canvas, canvasElement, userEvent, step }) => {
-    const json = variantJsonPanel(canvasElement, userEvent)
+  ...roundTripStory({
+    variants: VARIANTS,
+    refused: { json: JSON.stringify({ default: { label: ' ' } }), reason: 'Variant "default" needs a "label"' },
     // The arm is hashed from the visitor: the button shows `default` or `bold`.
-    const button = canvas.getByRole('button', { name: /^(Buy now|Get it today)$/ })
-    const key = button.getAttribute('data-variant')!
-    await step('the exported JSON is the variants the Controls describe', async () => {
-      await expect(await json.exported()).toEqual(VARIANTS)
-    })
-    await step('JSON that is not JSON is refused, and says why', async () => {
-      await json.load('{ "default": ')
-      await expect(json.status()).toHaveTextContent(/^Error: Not JSON/)
-    })
-    await step("a variant the button's check refuses is refused, and says why", async () => {
-      await json.load(JSON.stringify({ default: { label: ' ' } }))
-      await expect(json.status()).toHaveTextContent('Variant "default" needs a "label"')
-      await expect(button).toHaveAccessibleName(withFallbacks(VARIANTS[key]!.label))
-    })
-    const edited = { ...VARIANTS, [key]: { ...VARIANTS[key], label: 'Add to basket', tone: 'success' } }
-    await step('edited JSON loads back into the button', async () => {
-      await json.load(JSON.stringify(edited))
-      await expect(json.status()).toHaveTextContent(`Loaded ${Object.keys(VARIANTS).length} variants`)
+    shownKey: ({ canvas }) => canvas.getByRole('button', { name: /^(Buy now|Get it today)$/ }).getAttribute('data-variant')!,
+    edit: (key) => ({ ...VARIANTS, [key]: { ...VARIANTS[key]!, label: 'Add to basket', tone: 'success' } }),
+    shows: async ({ canvas }, key) => {
       await waitFor(() => expect(canvas.getByRole('button', { name: 'Add to basket' })).toHaveAttribute('data-tone', 'success'))
       await expect(canvas.getByRole('button', { name: 'Add to basket' })).toHaveAttribute('data-variant', key)
-    })
-    await step('the export now gives the loaded variants', async () => {
-      await expect(await json.exported()).toEqual(edited)
-    })
-  },
+    },
+  }),
 }
 
 /** Every variant side by side, in full and in reduced motion: each cell a visitor shown that variant. */

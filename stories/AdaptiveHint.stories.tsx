@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor, within } from 'storybook/test'
 import { AdaptiveHint, checkHintVariant, HINT_ANIMATIONS, type AdaptiveHintProps, type HintVariant, type Variants } from '../src'
 import { entranceFrames, settled } from './support/motion'
-import { cellLabel, MATRIX_MOTIONS, tuneStory, variantJsonPanel, VariantMatrix, type FieldControl } from './support/variants'
+import { cellLabel, MATRIX_MOTIONS, roundTripStory, tuneStory, VariantMatrix, type FieldControl } from './support/variants'
 import { isReducedMotion, withFallbacks } from './support/workshop'
 
 /**
@@ -125,50 +125,32 @@ export const ReducedMotion: Story = {
  */
 export const Tune: StoryObj = tuneStory({ variants: VARIANTS, fields: FIELDS, check: checkHintVariant, render: (variants) => <HintStory id="tune-hint" variants={variants} cap={CAP} /> })
 
-/**
- * Tune's round trip, as a test: the export is the variants the Controls
- * describe, bad JSON is refused with the reason, and edited JSON loads into
- * the component and the next export. Hidden from the sidebar (`!dev`): a
- * designer opens Tune, which starts from the variants as they are.
- */
+/** Tune's round trip, as a test (hidden from the sidebar). */
 export const TuneRoundTrip: StoryObj = {
   ...Tune,
-  name: 'Tune: export and load',
-  tags: ['!dev'],
-  play: async ({ canvas, canvasElement, userEvent, step }) => {
-    const json = variantJsonPanel(canvasElement, userEvent)
-    const button = canvas.getByRole('button', { name: 'Pricing' })
-    await step('Export gives the variants the Controls describe, as JSON', async () => {
-      await expect(await json.exported()).toEqual(VARIANTS)
-    })
-    await step('Load refuses what is not JSON, and a variant the hint cannot show', async () => {
-      await json.load('{ "default": ')
-      await expect(json.status()).toHaveTextContent(/^Error: Not JSON:/)
-      await json.load('{ "default": { "text": " " } }')
-      await expect(json.status()).toHaveTextContent('Variant "default" needs a "text"')
-    })
-    let key = 'default'
-    await step("the hint shows this visitor's variant", async () => {
+  ...roundTripStory({
+    variants: VARIANTS,
+    refused: { json: '{ "default": { "text": " " } }', reason: 'Variant "default" needs a "text"' },
+    // Focus shows the hint: the variant this visitor is shown.
+    shownKey: async ({ canvas }) => {
+      const button = canvas.getByRole('button', { name: 'Pricing' })
       button.focus()
       await waitFor(() => expect(hintOf(button)).not.toBeNull())
-      key = hintOf(button)!.dataset.variant!
+      const key = hintOf(button)!.dataset.variant!
       await expect(button).toHaveAccessibleDescription(withFallbacks(VARIANTS[key]!.text))
       button.blur()
       await waitFor(() => expect(button).not.toHaveAttribute('aria-describedby'))
-    })
-    const edited: Variants<HintVariant> = { ...VARIANTS, [key]: { text: 'Loaded from JSON: prices held until Sunday', animation: 'none' } }
-    await step('Load takes the edited JSON: the hint says the new text', async () => {
-      await json.load(JSON.stringify(edited, null, 2))
-      await expect(json.status()).toHaveTextContent(`Loaded ${Object.keys(VARIANTS).length} variants`)
+      return key
+    },
+    edit: (key) => ({ ...VARIANTS, [key]: { text: 'Loaded from JSON: prices held until Sunday', animation: 'none' } }),
+    shows: async ({ canvas }, key) => {
+      const button = canvas.getByRole('button', { name: 'Pricing' })
       button.focus()
       await waitFor(() => expect(button).toHaveAccessibleDescription('Loaded from JSON: prices held until Sunday'))
       await expect(hintOf(button)).toHaveAttribute('data-variant', key)
       await settled(hintOf(button)!)
-    })
-    await step('Export now gives the loaded variants', async () => {
-      await expect(await json.exported()).toEqual(edited)
-    })
-  },
+    },
+  }),
 }
 
 /** One cell of the matrix: a target named for its cell, so the cells can be told apart. */

@@ -14,7 +14,7 @@ import {
   type Variants,
 } from '../src'
 import { entranceFrames, frame, settled } from './support/motion'
-import { cellLabel, MATRIX_MOTIONS, tuneStory, variantJsonPanel, VariantMatrix, type FieldControl } from './support/variants'
+import { cellLabel, MATRIX_MOTIONS, roundTripStory, tuneStory, VariantMatrix, type FieldControl } from './support/variants'
 import { EXPERIMENT, STRINGS, useWorkshop } from './support/workshop'
 
 /** The custom event the "Show the nudge" button tracks. */
@@ -253,51 +253,31 @@ export const ReducedMotion: Story = {
  */
 export const Tune: StoryObj = tuneStory({ variants: VARIANTS, fields: FIELDS, check: checkToastVariant, render: (variants) => <ToastStory variants={variants} /> })
 
-/**
- * Tune's round trip, as a test: the export is the variants the Controls
- * describe, bad JSON is refused with the reason, and edited JSON loads into
- * the component and the next export. Hidden from the sidebar (`!dev`): a
- * designer opens Tune, which starts from the variants as they are.
- */
+/** Tune's round trip, as a test (hidden from the sidebar). */
 export const TuneRoundTrip: StoryObj = {
   ...Tune,
-  name: 'Tune: export and load',
-  tags: ['!dev'],
-  play: async ({ canvas, canvasElement, userEvent, step }) => {
-    const json = variantJsonPanel(canvasElement, userEvent)
-    await step('Export gives the variants the Controls describe, as JSON', async () => {
-      await expect(await json.exported()).toEqual(VARIANTS)
-    })
-    await step('Load refuses what is not JSON, and a variant the toast cannot show', async () => {
-      await json.load('{ "default": ')
-      await expect(json.status()).toHaveTextContent(/^Error: Not JSON:/)
-      await json.load('{ "default": { "title": "No message" } }')
-      await expect(json.status()).toHaveTextContent('Variant "default" needs a "message"')
-    })
-    const show = canvas.getByRole('button', { name: 'Show the nudge' })
-    let key = 'default'
-    await step("the toast shows this visitor's variant", async () => {
-      await userEvent.click(show)
+  ...roundTripStory({
+    variants: VARIANTS,
+    refused: { json: '{ "default": { "title": "No message" } }', reason: 'Variant "default" needs a "message"' },
+    // The toast, shown and dismissed: the variant this visitor is shown.
+    shownKey: async ({ canvas, canvasElement, userEvent }) => {
+      await userEvent.click(canvas.getByRole('button', { name: 'Show the nudge' }))
       await waitFor(() => expect(canvasElement.querySelector('[data-attune="toast"]')).not.toBeNull())
       const toast = canvasElement.querySelector<HTMLElement>('[data-attune="toast"]')!
-      key = toast.dataset.variant!
+      const key = toast.dataset.variant!
       await expect(toast).toHaveTextContent(key === 'default' ? DEFAULT_TEXT : (VARIANTS[key]!.message as string))
       await userEvent.click(within(toast).getByRole('button', { name: 'Dismiss' }))
       await waitFor(() => expect(canvasElement.querySelector('[data-attune="toast"]')).toBeNull())
-    })
-    const edited: Variants<ToastVariant> = { ...VARIANTS, [key]: { ...VARIANTS[key]!, message: 'Loaded from JSON: returns are free all month.', tone: 'success' } }
-    await step('Load takes the edited JSON: the toast shows the new message', async () => {
-      await json.load(JSON.stringify(edited, null, 2))
-      await expect(json.status()).toHaveTextContent(`Loaded ${Object.keys(VARIANTS).length} variants`)
-      await userEvent.click(show)
+      return key
+    },
+    edit: (key) => ({ ...VARIANTS, [key]: { ...VARIANTS[key]!, message: 'Loaded from JSON: returns are free all month.', tone: 'success' } }),
+    shows: async ({ canvas, canvasElement, userEvent }, key) => {
+      await userEvent.click(canvas.getByRole('button', { name: 'Show the nudge' }))
       const toast = await shown(canvasElement, 'Loaded from JSON: returns are free all month.')
       await expect(toast).toHaveAttribute('data-variant', key)
       await expect(toast).toHaveAttribute('data-tone', 'success')
-    })
-    await step('Export now gives the loaded variants', async () => {
-      await expect(await json.exported()).toEqual(edited)
-    })
-  },
+    },
+  }),
 }
 
 /**

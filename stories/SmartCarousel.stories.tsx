@@ -13,7 +13,7 @@ import {
   type SmartCarouselProps,
   type Variants,
 } from '../src'
-import { cellLabel, MATRIX_MOTIONS, tuneStory, variantJsonPanel, VariantMatrix, type FieldControl } from './support/variants'
+import { cellLabel, MATRIX_MOTIONS, roundTripStory, tuneStory, VariantMatrix, type FieldControl } from './support/variants'
 import { isReducedMotion, STRINGS, useWorkshop } from './support/workshop'
 
 const PRODUCTS = [
@@ -252,43 +252,22 @@ const FIELDS: Record<string, FieldControl> = {
  */
 export const Tune: StoryObj = tuneStory({ variants: VARIANTS, fields: FIELDS, check: checkCarouselVariant, render: (variants) => <CarouselStory variants={variants} /> })
 
-/**
- * Tune's round trip, as a test: the export is the variants the Controls
- * describe, bad JSON is refused with the reason, and edited JSON loads into
- * the component and the next export. Hidden from the sidebar (`!dev`): a
- * designer opens Tune, which starts from the variants as they are.
- */
+/** Tune's round trip, as a test (hidden from the sidebar). */
 export const TuneRoundTrip: StoryObj = {
   ...Tune,
-  name: 'Tune: export and load',
-  tags: ['!dev'],
-  play: async ({ canvas, canvasElement, userEvent, step }) => {
-    const json = variantJsonPanel(canvasElement, userEvent)
-    const region = canvas.getByRole('region', { name: 'Recommended for you' })
-    await step('Export gives the variants the Controls describe, as JSON', async () => {
-      await expect(await json.exported()).toEqual(VARIANTS)
-    })
-    await step('Load refuses what is not JSON, and a variant the carousel cannot show', async () => {
-      await json.load('{ "default": { "perView": ')
-      await expect(json.status()).toHaveTextContent(/^Error: Not JSON:/)
-      await json.load('{ "default": { "perView": 9 } }')
-      await expect(json.status()).toHaveTextContent('Variant "default" has "perView" 9; expected a whole number from 1 to 4')
-      await expect(region).toHaveAttribute('data-per-view', '1')
-    })
-    // The variant this visitor sees: `default` unless the toolbar forces a segment.
-    const key = region.dataset.variant!
-    const edited: Variants<CarouselVariant> = { ...VARIANTS, [key]: { ...VARIANTS[key]!, perView: 3, density: 'compact' } }
-    await step('Load takes the edited JSON: the carousel shows three compact slides', async () => {
-      await json.load(JSON.stringify(edited, null, 2))
-      await expect(json.status()).toHaveTextContent(`Loaded ${Object.keys(VARIANTS).length} variants`)
+  ...roundTripStory({
+    variants: VARIANTS,
+    refused: { json: '{ "default": { "perView": 9 } }', reason: 'Variant "default" has "perView" 9; expected a whole number from 1 to 4' },
+    // `default` unless the toolbar forces a segment.
+    shownKey: ({ canvas }) => canvas.getByRole('region', { name: 'Recommended for you' }).dataset.variant!,
+    edit: (key) => ({ ...VARIANTS, [key]: { ...VARIANTS[key]!, perView: 3, density: 'compact' } }),
+    shows: async ({ canvas, canvasElement }) => {
+      const region = canvas.getByRole('region', { name: 'Recommended for you' })
       await expect(region).toHaveAttribute('data-per-view', '3')
       await expect(region).toHaveAttribute('data-density', 'compact')
       await expect(inView(canvasElement)).toEqual(['1 of 5: Trail runners', '2 of 5: Panama hat', '3 of 5: Canvas tote'])
-    })
-    await step('Export now gives the loaded variants', async () => {
-      await expect(await json.exported()).toEqual(edited)
-    })
-  },
+    },
+  }),
 }
 
 /** One cell of the matrix: the variant's carousel, named for its cell (landmarks must be told apart). */
