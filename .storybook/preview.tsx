@@ -57,7 +57,7 @@ const preview: Preview = {
     },
     theme: { description: 'Light or dark theme of attune/styles.css', ...menu('Theme', 'contrast', [{ value: 'light', title: 'Light' }, { value: 'dark', title: 'Dark' }]) },
   },
-  // The story tests run once more with motion 'reduce' (vitest.config.ts).
+  // The story tests run once more with motion 'reduce' and the dark theme (vitest.config.ts).
   initialGlobals: { segment: 'live', arm: 'live', motion: 'user', consent: 'granted', locale: 'en', theme: 'light', simulator: 'hide' },
   parameters: {
     // Every story is a test (addon-vitest): an axe violation fails it.

@@ -18,7 +18,8 @@ const checks = [
   ['publint', 'publint --strict'],
   ['attw', 'attw --pack . --exclude-entrypoints ./styles.css'],
   ['size', 'size-limit'],
-  // Builds the static Storybook and opens every story and docs page of it in Chromium.
+  // Builds the static Storybook, opens every story and docs page of it in
+  // Chromium, and walks the designer's path in its UI.
   ['storybook-static', 'node scripts/storybook-static.mjs .cache/storybook-static'],
 ]
 

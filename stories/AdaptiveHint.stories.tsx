@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor, within } from 'storybook/test'
 import { AdaptiveHint, checkHintVariant, HINT_ANIMATIONS, type AdaptiveHintProps, type HintVariant, type Variants } from '../src'
-import { entranceFrames, settled } from './support/motion'
+import { entranceFrames, moved, settled } from './support/motion'
 import { cellLabel, MATRIX_MOTIONS, roundTripStory, tuneStory, VariantMatrix, type FieldControl } from './support/variants'
 import { isReducedMotion, withFallbacks } from './support/workshop'
 
@@ -98,8 +98,8 @@ export const Returning: Story = {
     await waitFor(() => expect(button).toHaveAccessibleDescription(withFallbacks(VARIANTS.returning!.text)))
     await expect(hintOf(button)).toHaveAttribute('data-segment', 'returning')
     // Full motion pops (it scales in); reduced motion only fades.
-    const moved = (await frames).some((f) => f.transform !== 'none')
-    await expect(moved).toBe(!isReducedMotion(globals))
+    const popped = (await frames).some(moved)
+    await expect(popped).toBe(!isReducedMotion(globals))
     await settled(hintOf(button)!)
   },
 }
@@ -113,7 +113,7 @@ export const ReducedMotion: Story = {
     await userEvent.tab()
     const entrance = await frames
     await expect(entrance.some((f) => f.opacity < 1)).toBe(true)
-    await expect(entrance.filter((f) => f.transform !== 'none')).toEqual([])
+    await expect(entrance.filter(moved)).toEqual([])
     await settled(hintOf(button)!)
   },
 }
@@ -179,7 +179,7 @@ export const VariantMatrixStory: Story = {
         await waitFor(() => expect(button).toHaveAccessibleDescription(withFallbacks(variant.text)))
         // Only a pop moves, and only in full motion; `none` appears at once.
         const entrance = await frames
-        await expect(entrance.some((f) => f.transform !== 'none')).toBe(motion === 'full' && variant.animation === 'pop')
+        await expect(entrance.some(moved)).toBe(motion === 'full' && variant.animation === 'pop')
         await expect(entrance.some((f) => f.opacity < 1)).toBe(variant.animation !== 'none')
       }
     }

@@ -13,7 +13,7 @@ import {
   type ToastVariant,
   type Variants,
 } from '../src'
-import { entranceFrames, frame, settled } from './support/motion'
+import { entranceFrames, frame, moved, settled } from './support/motion'
 import { cellLabel, MATRIX_MOTIONS, roundTripStory, tuneStory, VariantMatrix, type FieldControl } from './support/variants'
 import { EXPERIMENT, STRINGS, useWorkshop } from './support/workshop'
 
@@ -227,7 +227,7 @@ export const FullMotion: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Show the nudge' }))
     const frames = await entrance(canvasElement)
     await expect(frames.some((f) => f.opacity < 1)).toBe(true)
-    await expect(frames.some((f) => f.transform !== 'none')).toBe(true)
+    await expect(frames.some(moved)).toBe(true)
     await shown(canvasElement, 'Complete your order today: your items are saved.')
   },
 }
@@ -240,7 +240,7 @@ export const ReducedMotion: Story = {
     const frames = await entrance(canvasElement)
     // The entrance was caught (it fades), and no frame of it moved.
     await expect(frames.some((f) => f.opacity < 1)).toBe(true)
-    await expect(frames.filter((f) => f.transform !== 'none')).toEqual([])
+    await expect(frames.filter(moved)).toEqual([])
     const toast = await shown(canvasElement, 'Complete your order today: your items are saved.')
     await expect(toast).toHaveAttribute('data-motion', 'reduce')
   },

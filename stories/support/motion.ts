@@ -24,8 +24,11 @@ export interface Frame {
 /** How long an entrance may take to end, from the element's first frame: framer-motion's features load lazily, and a busy machine runs frames late. */
 const ENTRANCE_TIMEOUT_MS = 3000
 
+/** Whether a frame shows the element moved: translated, scaled or rotated (an identity matrix is not a move). */
+export const moved = ({ transform }: Frame) => transform !== 'none' && !new DOMMatrixReadOnly(transform).isIdentity
+
 /** Whether a frame shows the element at rest: fully opaque, not moved. */
-const atRest = ({ transform, opacity }: Frame) => opacity === 1 && (transform === 'none' || new DOMMatrixReadOnly(transform).isIdentity)
+const atRest = (frame: Frame) => frame.opacity === 1 && !moved(frame)
 
 /**
  * The computed transform and opacity of an element on every frame of its

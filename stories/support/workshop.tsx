@@ -5,6 +5,7 @@
  */
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react'
 import './workshop.css'
+import { prefersReducedMotion } from '../../src/motion/policy'
 import { createAttune, PersonalizationProvider, withDecisions, type Consent, type DecisionAttune, type MotionSetting, type Overrides } from '../../src'
 
 /** The example rules: what the toolbar's segment menu lists, and what the simulator's signals feed. */
@@ -69,8 +70,7 @@ export function useWorkshop(): Workshop {
 export const withFallbacks = (template: string) => template.replace(/\{\{[^|}]*\|\s*([^}]*?)\s*\}\}/g, '$1')
 
 /** Whether a story runs under reduced motion: the toolbar's motion setting, and under `user` the OS's. */
-export const isReducedMotion = (globals: WorkshopGlobals | Record<string, unknown>) =>
-  globals.motion === 'reduce' || (globals.motion !== 'full' && typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches)
+export const isReducedMotion = (globals: WorkshopGlobals | Record<string, unknown>) => globals.motion === 'reduce' || (globals.motion !== 'full' && prefersReducedMotion())
 
 export function overridesOf({ segment = 'live', arm = 'live' }: WorkshopGlobals): Overrides | null {
   if (segment === 'live' && arm === 'live') return null
