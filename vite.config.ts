@@ -33,7 +33,7 @@ export default defineConfig({
     minify: false,
     sourcemap: true,
     lib: {
-      entry: { index: 'src/index.ts', core: 'src/core/index.ts', engine: 'src/engine.ts', analysis: 'src/analysis.ts' },
+      entry: { index: 'src/index.ts', core: 'src/core/index.ts', engine: 'src/engine/index.ts', analysis: 'src/analysis/index.ts' },
       formats: ['es', 'cjs'],
       fileName: (format, name) => `${name}.${format === 'es' ? 'js' : 'cjs'}`,
     },

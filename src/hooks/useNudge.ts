@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { NudgeCaps } from '../core/fatigue'
+import type { NudgeCaps } from '../engine/fatigue'
 import type { Profile } from '../core'
 import { useDecisions } from '../providers/AttuneContext'
 

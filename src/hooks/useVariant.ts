@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react'
-import type { DecideOptions } from '../core/engine'
-import type { Decision, Variants } from '../core/variants'
+import type { DecideOptions } from '../engine/with-decisions'
+import type { Decision, Variants } from '../engine/variants'
 import { useDecisions } from '../providers/AttuneContext'
 
 export interface VariantOptions {

@@ -1,6 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react'
 import type { Attune } from '../core'
-import type { DecisionAttune } from '../core/engine'
+import type { DecisionAttune } from '../engine/with-decisions'
 import type { MotionSetting } from '../motion/policy'
 
 export const AttuneContext = createContext<Attune | null>(null)

@@ -1,6 +1,6 @@
 import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { createAttune, type Attune, type AttuneOptions } from '../core'
-import { withDecisions, type DecisionConfig } from '../core/engine'
+import { withDecisions, type DecisionConfig } from '../engine/with-decisions'
 import { warn } from '../core/dev'
 import { MOTION_SETTINGS, type MotionSetting } from '../motion/policy'
 import { AttuneContext, consoleReporter, HostsContext, onceReporter, SettingsContext, type ErrorReporter, type Hosts, type Settings } from './AttuneContext'

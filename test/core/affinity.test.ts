@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { belongsTo, categoryAffinities, categoryAffinity, CLICK_POINTS, DWELL_MS_PER_POINT, orderByAffinity } from '../../src/core/affinity'
+import { belongsTo, categoryAffinities, categoryAffinity, CLICK_POINTS, DWELL_MS_PER_POINT, orderByAffinity } from '../../src/engine/affinity'
 import { createProfile, EMPTY_PROFILE, type Profile } from '../../src/core'
 import { NOW, profileArbitrary } from '../support/arbitraries'
 

@@ -2,8 +2,8 @@ import { PerformanceObserver } from 'node:perf_hooks'
 import { describe, expect, it } from 'vitest'
 import { createProfile, type Profile } from '../../src/core'
 import { validateRules } from '../../src/engine'
-import { compileRule, type EvalContext, type Predicate } from '../../src/core/compile'
-import { readPath } from '../../src/core/signals'
+import { compileRule, type EvalContext, type Predicate } from '../../src/engine/rules/compile'
+import { readPath } from '../../src/engine/rules/signals'
 
 const N = 3_000_000
 const now = Date.UTC(2026, 0, 15, 12)

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { createProfile, type Profile } from '../../src/core'
 import { trainKMeans } from '../../src/analysis'
 import { validateRules } from '../../src/engine'
-import { classify } from '../../src/core/models'
-import type { CheckedCentroidModel } from '../../src/core/rules'
+import { classify } from '../../src/engine/models'
+import type { CheckedCentroidModel } from '../../src/engine/rules/document'
 
 /** Two kinds of visitors: slow, deep readers and fast, shallow skimmers, with some noise. */
 function visitors(): { profile: Profile; kind: 'reader' | 'skimmer' }[] {

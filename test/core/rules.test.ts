@@ -4,7 +4,7 @@ import type { Profile } from '../../src/core'
 import { validateRules, type RuleError } from '../../src/engine'
 import { aggregate } from '../../src/core/aggregate'
 import { DEFAULT_LIMITS } from '../../src/core/profile'
-import { createSegmentEvaluator } from '../../src/core/segments'
+import { createSegmentEvaluator } from '../../src/engine/segments'
 import { NOW, profileArbitrary, rulesArbitrary } from '../support/arbitraries'
 import { evaluate } from '../support/reference'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { analyzeExperiment, normalCdf, normalQuantile, probabilityToBeat } from '../../src/analysis'
-import { logGamma } from '../../src/core/stats'
+import { logGamma } from '../../src/analysis/stats'
 
 // Reference values computed independently with Python 3.11: math.erfc for the
 // z-test, statistics.NormalDist for quantiles, math.lgamma, and a trapezoid

@@ -1,5 +1,5 @@
 import { useContext, type ReactNode } from 'react'
-import type { Decision, Variants } from '../../core/variants'
+import type { Decision, Variants } from '../../engine/variants'
 import { SettingsContext } from '../../providers/AttuneContext'
 import { Isolation } from '../shared/Isolation'
 import { useAdaptive, type VariantCheck } from '../shared/useAdaptive'

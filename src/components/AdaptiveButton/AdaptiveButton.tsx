@@ -1,6 +1,6 @@
 import { cloneElement, forwardRef, isValidElement, useContext, useMemo, useRef, type ButtonHTMLAttributes, type CSSProperties, type MouseEvent, type ReactNode } from 'react'
-import { renderTemplate } from '../../core/templates'
-import type { Variants } from '../../core/variants'
+import { renderTemplate } from '../../engine/templates'
+import type { Variants } from '../../engine/variants'
 import { useBehavior } from '../../hooks/useBehavior'
 import { usePlay } from '../../motion/usePlay'
 import { useReducedMotion } from '../../motion/useReducedMotion'

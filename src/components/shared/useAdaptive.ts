@@ -1,5 +1,5 @@
 import { useContext, useEffect } from 'react'
-import type { Decision, Variants } from '../../core/variants'
+import type { Decision, Variants } from '../../engine/variants'
 import { useVariant } from '../../hooks/useVariant'
 import { SettingsContext } from '../../providers/AttuneContext'
 

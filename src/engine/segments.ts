@@ -3,9 +3,9 @@
  * (only the rules whose inputs changed), resolved by priority, with
  * hysteresis so that nothing flickers while a signal hovers at a threshold.
  */
-import { compileRule, pathsChanged, type EvalContext, type Inputs, type Predicate, type Trace } from './compile'
-import type { Profile } from './profile'
-import type { CheckedModel, Rules } from './rules'
+import { compileRule, pathsChanged, type EvalContext, type Inputs, type Predicate, type Trace } from './rules/compile'
+import type { Profile } from '../core/profile'
+import type { CheckedModel, Rules } from './rules/document'
 import { classify, logisticState, propensity } from './models'
 
 /** A segment's state, as `explain` and devtools show it. */

@@ -3,12 +3,12 @@
  * that evaluating one allocates nothing, and the list of profile parts each
  * reads, so that only rules whose inputs changed are evaluated again.
  */
-import { countSince } from './bounded'
-import { formatDuration } from './duration'
-import type { EventStats, Profile } from './profile'
-import type { Operator, RuleNode } from './rules'
+import { countSince } from '../../core/bounded'
+import { formatDuration } from '../duration'
+import type { EventStats, Profile } from '../../core/profile'
+import type { Operator, RuleNode } from './document'
 import { readPath } from './signals'
-import { decay } from './smoothing'
+import { decay } from '../../core/smoothing'
 
 /**
  * What a predicate reads besides the profile. The engine keeps one of these

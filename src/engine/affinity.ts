@@ -21,9 +21,9 @@
  * `halfLifeMs` (the instance's, see `createAttune({ halfLifeMs })`), so last
  * week's browsing weighs less than this morning's.
  */
-import { isFiniteNumber, isObject } from './guards'
-import type { Profile } from './profile'
-import { decay } from './smoothing'
+import { isFiniteNumber, isObject } from '../core/guards'
+import type { Profile } from '../core/profile'
+import { decay } from '../core/smoothing'
 
 /** Ten seconds of visible reading weigh as much as one click: reading is cheap, a click is a choice. */
 export const DWELL_MS_PER_POINT = 10_000

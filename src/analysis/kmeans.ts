@@ -2,9 +2,9 @@
  * k-means++ over exported profiles, to train the centroids of a
  * nearest-centroid model. Deterministic for a seed.
  */
-import type { Profile } from './profile'
-import type { CentroidModel } from './rules'
-import { readPath, resolveSignal, type Signal } from './signals'
+import type { Profile } from '../core/profile'
+import type { CentroidModel } from '../engine/rules/document'
+import { readPath, resolveSignal, type Signal } from '../engine/rules/signals'
 
 export interface KMeansOptions {
   /** Numeric signal paths, such as "scroll.velocity". */

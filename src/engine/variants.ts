@@ -2,7 +2,7 @@
  * Variants: what a component shows, by segment and arm. Keys are `default`,
  * a segment id, an arm, or `segment+arm`.
  */
-import { isObject } from './guards'
+import { isObject } from '../core/guards'
 
 export type Variants<V> = { default: V } & Record<string, V>
 

@@ -2,10 +2,10 @@
  * Behavior models that act as segments: nearest-centroid classes and an
  * online logistic propensity score. Reading them allocates nothing.
  */
-import { isFiniteNumber } from './guards'
-import type { Json, Profile } from './profile'
-import type { CheckedCentroidModel, CheckedLogisticModel } from './rules'
-import { readPath, type Signal } from './signals'
+import { isFiniteNumber } from '../core/guards'
+import type { Json, Profile } from '../core/profile'
+import type { CheckedCentroidModel, CheckedLogisticModel } from './rules/document'
+import { readPath, type Signal } from './rules/signals'
 
 /** A feature's value: a missing one (no such entry yet) reads as its `missing` default, else 0. */
 function feature(profile: Profile, signal: Signal): number {

@@ -4,20 +4,21 @@
  * data (exposures, nudge history, model weights, variant changes) in
  * `profile.state`, so storage, consent and `forget()` cover it too.
  */
-import type { Attune } from './attune'
-import { countSince } from './bounded'
+import type { Attune } from '../core/attune'
+import { countSince } from '../core/bounded'
 import { parseDuration } from './duration'
 import { assignArm, checkExperiment, type ExperimentConfig } from './experiments'
 import { blockedBy, DEFAULT_BUDGET, readHistory, resolveCaps, withShown, type NudgeCaps, type NudgeHistory } from './fatigue'
-import { isFiniteNumber, isObject } from './guards'
+import { isFiniteNumber, isObject } from '../core/guards'
 import { learn, logisticState } from './models'
-import type { Json, Profile } from './profile'
-import type { Trace } from './compile'
-import { validateRules, type Rules, type ValidationResult } from './rules'
+import type { Json, Profile } from '../core/profile'
+import type { Trace } from './rules/compile'
+import { validateRules } from './rules/validate'
+import type { Rules, ValidationResult } from './rules/document'
 import { createSegmentEvaluator, type SegmentEvaluator, type SegmentStatus } from './segments'
 import { nextMessageIndex, renderTemplate } from './templates'
 import { checkVariants, pickVariant, type Decision, type Variants } from './variants'
-import { warn } from './dev'
+import { warn } from '../core/dev'
 
 /** A segment entered or left holds for 10 s unless its rule says otherwise. */
 const HOLD_MS = 10_000

@@ -3,7 +3,7 @@
  * the Bayesian probability to beat control, and a sample size hint. For
  * analysing exposures and conversions gathered from many visitors.
  */
-import { isFiniteNumber } from './guards'
+import { isFiniteNumber } from '../core/guards'
 
 /** erfc(x), Chebyshev fit (Numerical Recipes 6.2); relative error below 1.2e-7. */
 export function erfc(x: number): number {

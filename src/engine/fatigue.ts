@@ -3,10 +3,10 @@
  * day, a cooldown), a budget of interruptions per session across nudges,
  * back-off after a dismissal, and suppression after "not helpful".
  */
-import { countSince } from './bounded'
+import { countSince } from '../core/bounded'
 import { parseDuration } from './duration'
-import { isFiniteNumber, isObject } from './guards'
-import type { Json } from './profile'
+import { isFiniteNumber, isObject } from '../core/guards'
+import type { Json } from '../core/profile'
 
 export interface NudgeCaps {
   /** Times it may show per session. Default 1. */

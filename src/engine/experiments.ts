@@ -11,9 +11,9 @@
  * where they are. Adding an arm only takes visitors; removing one only
  * spreads its visitors over the others.
  */
-import { isFiniteNumber, isObject } from './guards'
+import { isFiniteNumber, isObject } from '../core/guards'
 import { murmur3 } from './hash'
-import { ID } from './rules'
+import { ID } from './rules/validate'
 
 export interface ExperimentConfig {
   id: string

@@ -1,0 +1,30 @@
+/**
+ * `attune/engine`: the decision engine, framework-free. Add it to an
+ * instance with `withDecisions(createAttune(), { rules, experiments })`.
+ */
+export { withDecisions } from './with-decisions'
+export type { DecideOptions, DecisionAttune, DecisionConfig, DecisionEvent, Decisions, NudgeStatus, Overrides, SegmentExplanation } from './with-decisions'
+export { validateRules } from './rules/validate'
+export { OPERATORS } from './rules/document'
+export type {
+  CentroidModel,
+  Condition,
+  LogisticModel,
+  Model,
+  Operator,
+  RuleError,
+  RulesDocument,
+  SegmentRule,
+  ValidateOptions,
+  ValidationResult,
+} from './rules/document'
+export type { Trace } from './rules/compile'
+export type { SegmentStatus } from './segments'
+export { assignArm } from './experiments'
+export type { ExperimentConfig } from './experiments'
+export { murmur3 } from './hash'
+export type { NudgeCaps } from './fatigue'
+export { renderTemplate } from './templates'
+export { checkVariants, pickVariant } from './variants'
+export type { Decision, Variants } from './variants'
+export { parseDuration } from './duration'
