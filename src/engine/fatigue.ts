@@ -4,7 +4,7 @@
  * back-off after a dismissal, and suppression after "not helpful".
  */
 import { countSince } from '../core/bounded'
-import { parseDuration } from './duration'
+import { parseDuration } from '../core/duration'
 import { isFiniteNumber, isObject } from '../core/guards'
 import type { Json } from '../core/profile'
 

@@ -6,7 +6,7 @@
  */
 import type { Attune } from '../core/attune'
 import { countSince } from '../core/bounded'
-import { parseDuration } from './duration'
+import { parseDuration } from '../core/duration'
 import { assignArm, checkExperiment, type ExperimentConfig } from './experiments'
 import { blockedBy, DEFAULT_BUDGET, readHistory, resolveCaps, withShown, type NudgeCaps, type NudgeHistory } from './fatigue'
 import { isFiniteNumber, isObject } from '../core/guards'

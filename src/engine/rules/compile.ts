@@ -4,7 +4,7 @@
  * reads, so that only rules whose inputs changed are evaluated again.
  */
 import { countSince } from '../../core/bounded'
-import { formatDuration } from '../duration'
+import { formatDuration } from '../../core/duration'
 import type { EventStats, Profile } from '../../core/profile'
 import type { Operator, RuleNode } from './document'
 import { readPath } from './signals'

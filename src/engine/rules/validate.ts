@@ -3,7 +3,7 @@
  * `validateRules` checks a document and turns it into rule trees for the
  * compiler; every error names its JSON path and what was expected.
  */
-import { parseDuration } from '../duration'
+import { parseDuration } from '../../core/duration'
 import { isFiniteNumber as isNumber, isObject } from '../../core/guards'
 import { resolveSignal, type Signal } from './signals'
 import { didYouMean } from './suggest'

@@ -1,4 +1,11 @@
-/** Durations in rules and options: `"500ms"`, `"30s"`, `"10m"`, `"2h"`, `"1d"`, `"1w"`, or a number of ms. */
+/**
+ * Durations. Every option that is a length of time (`hold`, `cooldown`,
+ * `delay`, `interval`, …) takes a Duration: a number of milliseconds, or a
+ * string such as `"500ms"`, `"30s"`, `"10m"`, `"2h"`, `"1d"`, `"1w"`.
+ */
+
+/** A length of time: milliseconds, or a string with its unit (`"30s"`). */
+export type Duration = number | string
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }
 
