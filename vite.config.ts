@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react'
 import { readFileSync } from 'node:fs'
 import { defineConfig, type Plugin } from 'vite'
 import dts from 'vite-plugin-dts'
+import { devFlag } from './scripts/dev-flag.mjs'
 
 /** Peer dependencies and their subpaths stay external: the app brings its own copy. */
 const external = [/^react($|\/)/, /^react-dom($|\/)/, /^framer-motion($|\/)/, /^motion($|\/)/, /^zustand($|\/)/, /^@radix-ui\//]
@@ -17,6 +18,7 @@ const stylesheet: Plugin = {
 
 export default defineConfig({
   plugins: [
+    devFlag(),
     react(),
     stylesheet,
     dts({

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import type { BrowserCommand } from 'vitest/node'
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs'
+import { devFlag } from './scripts/dev-flag.mjs'
 
 const chromium = findChromium()
 if (!chromium) {
@@ -55,7 +56,7 @@ const browser = () => ({
 const GROUP = { core: 0, dom: 1, browser: 2, stories: 3 } as const
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [devFlag(), react()],
   test: {
     projects: [
       {

@@ -1,14 +1,21 @@
 /**
- * Diagnostics.
+ * Diagnostics, of two kinds:
  *
- * Development-only messages are guarded where they are written, by
- * `typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'`,
- * spelled out at each place: bundlers replace `process.env.NODE_ENV` in the
- * app's production build, and the guarded message then folds away, whichever
- * bundler it is (a shared `DEV` constant is not inlined across modules by all
- * of them). Where `process` does not exist at all (a plain
- * `<script type="module">`), the guard is false, instead of a crash.
+ * - `devWarn`: mistakes of the developer (a bad option, an invalid event, a
+ *   rule that does not validate). Always called as `if (__DEV__) devWarn(…)`:
+ *   `__DEV__` is the library's one development flag (scripts/dev-flag.mjs),
+ *   so in an app's production build the call and its message fold away.
+ *   test/core/dev-flag.test.ts proves no message of one is left there.
+ * - `warn`: problems of the visitor's data (storage that fails, a stored
+ *   profile that is unreadable or newer than this build), which no developer
+ *   can see in development: printed in every build.
  */
+
+/** Prints a development warning. Call it behind the flag: `if (__DEV__) devWarn(…)`. */
+export function devWarn(message: string): void {
+  console.warn('[attune] ' + message)
+}
+
 /** Prints a warning in every build: for problems with stored data. */
 export function warn(message: string): void {
   console.warn('[attune] ' + message)
