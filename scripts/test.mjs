@@ -1,7 +1,7 @@
 // `npm test`: every check the project makes, in order, then the totals on a
 // line of their own: "N passed, N failed". Each Vitest test counts as one,
-// and so does each other check (typecheck, lint, build, publint, attw, size,
-// storybook-static).
+// and so does each other check (typecheck, lint, build, api report, publint,
+// attw, size, storybook-static).
 // Skipped tests count as failed: nothing here is skipped silently.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync } from 'node:fs'
@@ -15,6 +15,8 @@ const checks = [
   ['lint', 'eslint .'],
   ['tests', `vitest run --reporter=default --reporter=json --outputFile.json=${REPORT}`],
   ['build', 'vite build'],
+  // The public surface against the committed report (api/*.api.md): a change shows in review.
+  ['api report', 'node scripts/api-report.mjs'],
   ['publint', 'publint --strict'],
   ['attw', 'attw --pack . --exclude-entrypoints ./styles.css'],
   ['size', 'size-limit'],
