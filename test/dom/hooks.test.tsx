@@ -12,7 +12,6 @@ import {
   useIdle,
   usePageView,
   useScrollDepth,
-  useScrollVelocity,
   type Attune,
 } from '../../src'
 import { FakeIntersectionObserver } from '../support/intersection'
@@ -50,8 +49,7 @@ function Tracked({ id = 'hero' }: { id?: string }) {
   useHoverIntent(ref, { id })
   useClickTracking(ref, { id })
   useScrollDepth()
-  useScrollVelocity()
-  useIdle({ timeoutMs: 10_000 })
+  useIdle({ timeout: 10_000 })
   usePageView('/product')
   useExitIntent()
   return (

@@ -239,7 +239,7 @@ describe('NudgeToast: error isolation', () => {
       wrap(
         <>
           <p>The page</p>
-          <NudgeToast id="welcome" when="shopper" variants={variants} />
+          <NudgeToast id="welcome" segment="shopper" variants={variants} />
         </>,
       ),
     )
@@ -271,7 +271,7 @@ describe('NudgeToast: the live region and the viewport', () => {
 
   it('announces a toast open from the start only once its region has settled', async () => {
     attune.track('add_to_cart')
-    render(wrap(<NudgeToast id="welcome" when="shopper" variants={variants} />))
+    render(wrap(<NudgeToast id="welcome" segment="shopper" variants={variants} />))
     expect(toast()).not.toBeNull()
     const region = liveRegion()
     expect(region).toBeEmptyDOMElement()
