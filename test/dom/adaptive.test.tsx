@@ -231,6 +231,15 @@ describe('AdaptiveHint', () => {
     expect(tooltip()).not.toBeNull()
   })
 
+  it('takes its delay as a Duration string', () => {
+    render(wrap(<Hint delay="1.5s" />))
+    enter(target())
+    wait(1499)
+    expect(tooltip()).toBeNull()
+    wait(1)
+    expect(tooltip()).not.toBeNull()
+  })
+
   it('shows at once on keyboard focus, as the target’s description, and only while shown', () => {
     render(wrap(<Hint />))
     expect(target()).not.toHaveAttribute('aria-describedby')

@@ -195,6 +195,16 @@ describe('NudgeToast: caps and outcomes', () => {
     expect(toast()).toBeNull()
     expect(nudgeActions()).toEqual(['shown'])
   })
+
+  it('takes its duration as a Duration string', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    render(wrap(<Offer duration="8s" />))
+    fire()
+    act(() => void vi.advanceTimersByTime(7900))
+    expect(toast()).not.toBeNull()
+    act(() => void vi.advanceTimersByTime(200))
+    expect(toast()).toBeNull()
+  })
 })
 
 describe('NudgeToast: error isolation', () => {
