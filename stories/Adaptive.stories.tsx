@@ -30,16 +30,16 @@ const VARIANTS: Variants<Hero> = {
 const FIELDS: Record<string, FieldControl> = { title: 'text', lead: 'text', action: 'text', animation: ['none', ...HERO_ANIMATIONS] }
 
 /** Why the hero cannot render a variant, or null: Adaptive's `check`, and what "Load variants" checks pasted JSON with. */
-function checkHero(variant: unknown): string | null {
-  if (typeof variant !== 'object' || variant === null) return 'must be an object with a "title", a "lead" and an "action"'
+function checkHero(variant: unknown): { path: string; message: string } | null {
+  if (typeof variant !== 'object' || variant === null) return { path: '', message: 'must be an object with a "title", a "lead" and an "action"' }
   const fields = variant as Record<string, unknown>
   for (const field of ['title', 'lead', 'action']) {
     const value = fields[field]
-    if (typeof value !== 'string' || !value.trim()) return `needs a "${field}": a non-empty string`
+    if (typeof value !== 'string' || !value.trim()) return { path: `/${field}`, message: `needs a "${field}": a non-empty string` }
   }
   const animation = fields.animation
   if (animation !== undefined && animation !== 'none' && !(HERO_ANIMATIONS as readonly unknown[]).includes(animation)) {
-    return `has an unknown "animation" ${JSON.stringify(animation)}; expected one of none, ${HERO_ANIMATIONS.join(', ')}`
+    return { path: '/animation', message: `has an unknown "animation" ${JSON.stringify(animation)}; expected one of none, ${HERO_ANIMATIONS.join(', ')}` }
   }
   return null
 }
@@ -145,7 +145,7 @@ export const ReducedMotion: Story = {
  * hero shows the result for the toolbar's segment. "Export variants" gives
  * the JSON for the code; "Load variants" takes JSON back.
  */
-export const Tune: StoryObj = tuneStory({ variants: VARIANTS, fields: FIELDS, check: checkHero, render: (variants) => <HeroExample id="tune-hero" variants={variants} /> })
+export const Tune: StoryObj = tuneStory({ variants: VARIANTS, fields: FIELDS, check: (variant) => checkHero(variant)?.message ?? null, render: (variants) => <HeroExample id="tune-hero" variants={variants} /> })
 
 /** Tune's round trip, as a test (hidden from the sidebar). */
 export const TuneRoundTrip: StoryObj = {

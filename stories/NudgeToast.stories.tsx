@@ -184,7 +184,7 @@ function GuidePage() {
         </div>
         <p>The end of the guide.</p>
       </article>
-      <NudgeToast id="guide" when="reader" variants={VARIANTS} cap={CAP} {...strings.toast} />
+      <NudgeToast id="guide" segment="reader" variants={VARIANTS} cap={CAP} {...strings.toast} />
       <NudgeViewport {...strings.viewport} />
     </>
   )
@@ -251,7 +251,7 @@ export const ReducedMotion: Story = {
  * nudge" (the toolbar picks the segment and arm); "Export variants" gives the
  * JSON for the code, and "Load variants" takes an edited copy back.
  */
-export const Tune: StoryObj = tuneStory({ variants: VARIANTS, fields: FIELDS, check: checkToastVariant, render: (variants) => <ToastStory variants={variants} /> })
+export const Tune: StoryObj = tuneStory({ variants: VARIANTS, fields: FIELDS, check: (variant) => checkToastVariant(variant)?.message ?? null, render: (variants) => <ToastStory variants={variants} /> })
 
 /** Tune's round trip, as a test (hidden from the sidebar). */
 export const TuneRoundTrip: StoryObj = {

@@ -8,7 +8,6 @@ import {
   useIdle,
   usePageView,
   useScrollDepth,
-  useScrollVelocity,
 } from '../src'
 import { ProfilePanel } from './support/ProfilePanel'
 
@@ -52,8 +51,7 @@ function Section({ id, title, body }: (typeof SECTIONS)[number]) {
 /** A page on the workshop's instance: the toolbar's consent and motion apply, and the simulator feeds the same profile. */
 function Playground() {
   useScrollDepth()
-  useScrollVelocity()
-  useIdle({ timeoutMs: 15_000 })
+  useIdle({ timeout: 15_000 })
   usePageView('/playground')
   return (
     <div style={{ display: 'flex', gap: 24, alignItems: 'flex-start' }}>

@@ -50,7 +50,7 @@ const VARIANTS: Variants<CarouselVariant> = {
   shopper: { perView: 2, density: 'compact', autoplay: false },
   reader: { perView: 1, density: 'comfortable', autoplay: false },
   returning: { perView: 3, density: 'compact', autoplay: false },
-  idle: { perView: 2, density: 'compact', autoplay: true, intervalMs: 4000 },
+  idle: { perView: 2, density: 'compact', autoplay: true, interval: 4000 },
 }
 
 /** The carousel in the workshop, with the toolbar's locale. */
@@ -241,7 +241,7 @@ const FIELDS: Record<string, FieldControl> = {
   perView: { number: { min: 1, max: MAX_PER_VIEW, step: 1 } },
   density: CAROUSEL_DENSITIES,
   autoplay: 'boolean',
-  intervalMs: { number: { min: MIN_INTERVAL_MS, step: 500 } },
+  interval: { number: { min: MIN_INTERVAL_MS, step: 500 } },
 }
 
 /**
@@ -250,7 +250,7 @@ const FIELDS: Record<string, FieldControl> = {
  * variants" gives the JSON for the code, and "Load variants" takes an edited
  * copy back.
  */
-export const Tune: StoryObj = tuneStory({ variants: VARIANTS, fields: FIELDS, check: checkCarouselVariant, render: (variants) => <CarouselStory variants={variants} /> })
+export const Tune: StoryObj = tuneStory({ variants: VARIANTS, fields: FIELDS, check: (variant) => checkCarouselVariant(variant)?.message ?? null, render: (variants) => <CarouselStory variants={variants} /> })
 
 /** Tune's round trip, as a test (hidden from the sidebar). */
 export const TuneRoundTrip: StoryObj = {

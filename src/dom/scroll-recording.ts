@@ -4,7 +4,7 @@ import { refCounted } from './shared'
 
 /**
  * Scroll samples recorded into an instance, once however many hooks ask for
- * them: `useScrollDepth` and `useScrollVelocity` share it.
+ * them: every `useScrollDepth` shares it (depth and velocity alike).
  */
 export const retainScrollRecording = refCounted<Attune>((attune) => {
   const sample = () => attune.record({ type: 'scroll', ...readScroll() })

@@ -1,12 +1,14 @@
 import { useEffect } from 'react'
+import type { Duration } from '../core/duration'
 import { useAttune } from '../providers/AttuneContext'
+import { useDuration } from './useDuration'
 import { resolveTarget, type Target } from './target'
 
 export interface HoverIntentOptions {
   /** The element's id in the profile (`hover[id]`). */
   id: string
-  /** How long the pointer must stay for the hover to count, in ms. Default 500. */
-  delayMs?: number
+  /** How long the pointer must stay for the hover to count (`500`, `"1s"`). Default 500 ms. */
+  delay?: Duration
 }
 
 /**
@@ -20,8 +22,9 @@ const HOVER_INTENT_MS = 500
  * ignoring a pointer that only passes over, and touch (which has no hover).
  * Never re-renders the component that calls it.
  */
-export function useHoverIntent(target: Target, { id, delayMs = HOVER_INTENT_MS }: HoverIntentOptions): void {
+export function useHoverIntent(target: Target, { id, delay }: HoverIntentOptions): void {
   const attune = useAttune('useHoverIntent')
+  const delayMs = useDuration(delay, HOVER_INTENT_MS, `useHoverIntent({ id: ${JSON.stringify(id)}, delay })`)
   useEffect(() => {
     const element = resolveTarget(target, 'useHoverIntent', id)
     if (!element) return

@@ -1,22 +1,25 @@
 import { useEffect } from 'react'
+import type { Duration } from '../core/duration'
 import { subscribeActivity } from '../dom/sources'
 import { useAttune } from '../providers/AttuneContext'
+import { useDuration } from './useDuration'
 
 export interface IdleOptions {
-  /** Time without input after which the visitor counts as idle, in ms. Default one minute. */
-  timeoutMs?: number
+  /** Time without input after which the visitor counts as idle (`60000`, `"1m"`). Default one minute. */
+  timeout?: Duration
 }
 
 const IDLE_TIMEOUT_MS = 60_000
 
 /**
  * Records when the visitor goes idle (no pointer, key, wheel, touch or
- * scroll input for `timeoutMs`) and comes back: `idle.idle`, `idle.since`,
+ * scroll input for `timeout`) and comes back: `idle.idle`, `idle.since`,
  * `idle.totalMs`. With several callers, the shortest timeout wins. Never
  * re-renders the component that calls it.
  */
-export function useIdle({ timeoutMs = IDLE_TIMEOUT_MS }: IdleOptions = {}): void {
+export function useIdle({ timeout }: IdleOptions = {}): void {
   const attune = useAttune('useIdle')
+  const timeoutMs = useDuration(timeout, IDLE_TIMEOUT_MS, 'useIdle({ timeout })')
   useEffect(() => {
     let lastActivity = performance.now()
     let idle = false

@@ -2,14 +2,20 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { NudgeCaps } from '../engine/fatigue'
 import type { Profile } from '../core'
 import { useDecisions } from '../providers/AttuneContext'
+import type { FailSafe } from './useFailSafe'
 
 export interface NudgeOptions {
-  /** The segment the visitor must be in. Without `trigger`, entering it opens the nudge. */
-  when?: string
+  /** The id of the segment the visitor must be in. Without `trigger`, entering it opens the nudge. */
+  segment?: string
   /** A custom event (such as `exit_intent`) that opens the nudge when it is tracked. */
   trigger?: string
   /** Caps for this nudge, over the configured ones. */
   cap?: NudgeCaps
+  /**
+   * Given (from `useFailSafe`), an error of the engine does not throw: the
+   * nudge stays closed (or closes), and the fail-safe reports the error once.
+   */
+  safe?: FailSafe
 }
 
 export interface Nudge {
@@ -27,13 +33,17 @@ export interface Nudge {
 
 const eventCount = (profile: Profile, name: string | undefined) => (name === undefined ? 0 : (profile.events[name]?.count ?? 0))
 
+/** Without a fail-safe, errors propagate (to the app's error boundary). */
+const unguarded: Pick<FailSafe, 'call'> = { call: (run) => run() }
+
 /**
  * A capped nudge: opens when its trigger fires (or its segment is entered)
  * and fatigue allows, and counts toward its caps once shown. Re-renders only
  * when it opens or closes.
  */
-export function useNudge(id: string, { when, trigger, cap }: NudgeOptions = {}): Nudge {
+export function useNudge(id: string, { segment, trigger, cap, safe }: NudgeOptions = {}): Nudge {
   const attune = useDecisions('useNudge')
+  const guard = safe ?? unguarded
   const [open, setOpen] = useState(false)
   // Caps change as objects each render; their content is what matters.
   const caps = useRef(cap)
@@ -42,43 +52,44 @@ export function useNudge(id: string, { when, trigger, cap }: NudgeOptions = {}):
   })
 
   const show = useCallback(() => {
-    if (!attune.nudgeStatus(id, caps.current).allowed) return false
+    if (!guard.call(() => attune.nudgeStatus(id, caps.current).allowed, false)) return false
     setOpen(true)
     return true
-  }, [attune, id])
+  }, [attune, id, guard])
 
   useEffect(() => {
-    const inSegment = () => when === undefined || attune.activeSegments().includes(when)
-    let entered = inSegment()
-    let fired = eventCount(attune.getProfile(), trigger)
+    const inSegment = () => segment === undefined || attune.activeSegments().includes(segment)
+    const start = guard.call(() => ({ entered: inSegment(), fired: eventCount(attune.getProfile(), trigger) }), null)
+    if (!start) return
+    let { entered, fired } = start
     const check = () => {
       const nowIn = inSegment()
       const count = eventCount(attune.getProfile(), trigger)
-      const opened = trigger === undefined ? nowIn && !entered && when !== undefined : count > fired && nowIn
+      const opened = trigger === undefined ? nowIn && !entered && segment !== undefined : count > fired && nowIn
       entered = nowIn
       fired = count
       if (opened) show()
     }
     // A segment already entered at mount opens the nudge too.
-    if (trigger === undefined && when !== undefined && entered) show()
-    return attune.watchDecisions(check)
-  }, [attune, when, trigger, show])
+    if (trigger === undefined && segment !== undefined && entered) show()
+    return attune.watchDecisions(() => guard.call(check, undefined))
+  }, [attune, segment, trigger, show, guard])
 
   // Shown means rendered open: count it once per opening.
   useEffect(() => {
-    if (open) attune.nudgeShown(id)
-  }, [attune, id, open])
+    if (open) guard.call(() => attune.nudgeShown(id), undefined)
+  }, [attune, id, open, guard])
 
   const dismiss = useCallback(() => {
     setOpen(false)
-    attune.dismiss(id)
-  }, [attune, id])
+    guard.call(() => attune.dismiss(id), undefined)
+  }, [attune, id, guard])
   const feedback = useCallback(
     (value: 'helpful' | 'not-helpful') => {
       setOpen(false)
-      attune.feedback(id, value)
+      guard.call(() => attune.feedback(id, value), undefined)
     },
-    [attune, id],
+    [attune, id, guard],
   )
   const close = useCallback(() => setOpen(false), [])
   return { open, show, dismiss, feedback, close }

@@ -1,5 +1,5 @@
 import { useContext, useSyncExternalStore } from 'react'
-import { SettingsContext } from '../providers/AttuneContext'
+import { MotionContext } from './MotionContext'
 import { prefersReducedMotion, watchReducedMotion } from './policy'
 
 const never = () => () => {}
@@ -10,7 +10,7 @@ const never = () => () => {}
  * False on the server and during hydration.
  */
 export function useReducedMotion(): boolean {
-  const { motion } = useContext(SettingsContext)
+  const motion = useContext(MotionContext)
   const os = useSyncExternalStore(motion === 'user' ? watchReducedMotion : never, prefersReducedMotion, () => false)
   return motion === 'reduce' || (motion === 'user' && os)
 }

@@ -1,7 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react'
 import type { Attune } from '../core'
 import type { DecisionAttune } from '../engine/with-decisions'
-import type { MotionSetting } from '../motion/policy'
 
 export const AttuneContext = createContext<Attune | null>(null)
 AttuneContext.displayName = 'AttuneContext'
@@ -9,15 +8,11 @@ AttuneContext.displayName = 'AttuneContext'
 /** Called once per component and error when a component falls back to its default variant. */
 export type ErrorReporter = (error: unknown, info: { component: string }) => void
 
-/** What the provider sets for the components below it, besides the instance. */
-export interface Settings {
-  motion: MotionSetting
-  /** Reports a component's failure, once per component and message. */
-  report: (component: string, error: unknown) => void
-}
+/** Reports a component's failure to the provider's `onError`, once per component and message. */
+export type Report = (component: string, error: unknown) => void
 
 /** Reports each failure once: components re-render, and a failing engine fails on every render. */
-export function onceReporter(onError: ErrorReporter): Settings['report'] {
+export function onceReporter(onError: ErrorReporter): Report {
   const seen = new Set<string>()
   return (component, error) => {
     const key = `${component}\n${error instanceof Error ? error.message : String(error)}`
@@ -31,8 +26,9 @@ export const consoleReporter: ErrorReporter = (error, { component }) => {
   console.error(`[attune] ${component} shows its default variant: ${error instanceof Error ? error.message : String(error)}`, error)
 }
 
-export const SettingsContext = createContext<Settings>({ motion: 'user', report: onceReporter(consoleReporter) })
-SettingsContext.displayName = 'AttuneSettingsContext'
+/** The provider's reporter; without a provider, the console's (components outside one still fall back safely). */
+export const ReportContext = createContext<Report>(onceReporter(consoleReporter))
+ReportContext.displayName = 'AttuneReportContext'
 
 /**
  * Elements the provider renders after its children, by key, while some
@@ -65,8 +61,13 @@ export function useAttune(hook = 'useAttune'): Attune {
   return attune
 }
 
-/** The instance, with its decision engine; throws, with what to do, when it has none. */
-export function useDecisions(hook: string): DecisionAttune {
+/**
+ * The instance of the nearest `PersonalizationProvider`, with its decision
+ * engine (`setRules`, `decide`, `explain`, …), typed as such. Throws, with
+ * what to do, when there is no provider or its instance has no engine:
+ * `hook` names the caller in the message.
+ */
+export function useDecisions(hook = 'useDecisions'): DecisionAttune {
   const attune = useAttune(hook)
   if (!('decide' in attune)) {
     throw new Error(

@@ -2,8 +2,9 @@ import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode } from '
 import { createAttune, type Attune, type AttuneOptions } from '../core'
 import { withDecisions, type DecisionConfig } from '../engine/with-decisions'
 import { warn } from '../core/dev'
+import { MotionContext } from '../motion/MotionContext'
 import { MOTION_SETTINGS, type MotionSetting } from '../motion/policy'
-import { AttuneContext, consoleReporter, HostsContext, onceReporter, SettingsContext, type ErrorReporter, type Hosts, type Settings } from './AttuneContext'
+import { AttuneContext, consoleReporter, HostsContext, onceReporter, ReportContext, type ErrorReporter, type Hosts } from './AttuneContext'
 
 export interface PersonalizationProviderProps extends AttuneOptions, DecisionConfig {
   /**
@@ -66,7 +67,6 @@ export function PersonalizationProvider({ attune, motion = 'user', onError, chil
       warn(`<PersonalizationProvider motion=${JSON.stringify(motion)}> is not one of ${MOTION_SETTINGS.join(', ')}; following the OS setting ('user').`)
     }
   }, [known, motion])
-  const settings = useMemo<Settings>(() => ({ motion: known ? motion : 'user', report }), [known, motion, report])
 
   const [hosted, setHosted] = useState<ReadonlyMap<string, Hosted>>(new Map())
   const hosts = useMemo<Hosts>(() => {
@@ -92,12 +92,14 @@ export function PersonalizationProvider({ attune, motion = 'user', onError, chil
 
   return (
     <AttuneContext.Provider value={instance}>
-      <SettingsContext.Provider value={settings}>
-        <HostsContext.Provider value={hosts}>
-          {children}
-          {[...hosted].map(([key, entry]) => (entry.claims ? null : <Fragment key={key}>{entry.element}</Fragment>))}
-        </HostsContext.Provider>
-      </SettingsContext.Provider>
+      <MotionContext.Provider value={known ? motion : 'user'}>
+        <ReportContext.Provider value={report}>
+          <HostsContext.Provider value={hosts}>
+            {children}
+            {[...hosted].map(([key, entry]) => (entry.claims ? null : <Fragment key={key}>{entry.element}</Fragment>))}
+          </HostsContext.Provider>
+        </ReportContext.Provider>
+      </MotionContext.Provider>
     </AttuneContext.Provider>
   )
 }

@@ -10,7 +10,6 @@ import {
   useIdle,
   usePageView,
   useScrollDepth,
-  useScrollVelocity,
   type Attune,
 } from '../../src'
 
@@ -53,7 +52,6 @@ function Section({ id, height = SECTION_HEIGHT }: { id: string; height?: number 
 function TallPage() {
   renders++
   useScrollDepth()
-  useScrollVelocity()
   useIdle()
   usePageView('/landing')
   return (

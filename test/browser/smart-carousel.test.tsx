@@ -44,7 +44,7 @@ const ITEMS: CarouselItem[] = ['news', 'shoes', 'hats', 'bags'].map((category, i
 /** Every variant the fixture shows; each must pass axe. */
 const VARIANTS = {
   default: {},
-  compact: { perView: 2, density: 'compact', autoplay: true, intervalMs: 3000 },
+  compact: { perView: 2, density: 'compact', autoplay: true, interval: 3000 },
   wide: { perView: 3, personalize: false },
   all: { perView: 4 },
 } satisfies Record<string, CarouselVariant>

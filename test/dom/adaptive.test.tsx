@@ -88,7 +88,7 @@ describe('Adaptive', () => {
 
   it('renders default when `check` rejects the variant, and reports it once', () => {
     const broken = { default: { title: 'Shoes' }, returning: { title: '' } }
-    const check = (variant: Hero) => (variant.title ? null : 'has no title')
+    const check = (variant: Hero) => (variant.title ? null : { path: '/title', message: 'has no title' })
     const ui = () =>
       wrap(
         <Adaptive id="hero" variants={broken} check={check}>
@@ -222,10 +222,19 @@ describe('AdaptiveHint', () => {
     expect(nudge()).toBeUndefined() // nothing counted toward the caps
   })
 
-  it('honors delayMs', () => {
-    render(wrap(<Hint delayMs={1000} />))
+  it('honors delay', () => {
+    render(wrap(<Hint delay={1000} />))
     enter(target())
     wait(999)
+    expect(tooltip()).toBeNull()
+    wait(1)
+    expect(tooltip()).not.toBeNull()
+  })
+
+  it('takes its delay as a Duration string', () => {
+    render(wrap(<Hint delay="1.5s" />))
+    enter(target())
+    wait(1499)
     expect(tooltip()).toBeNull()
     wait(1)
     expect(tooltip()).not.toBeNull()

@@ -231,7 +231,7 @@ describe('useExperiment', () => {
 
 describe('useNudge', () => {
   function Offer() {
-    const nudge = useNudge('offer', { when: 'shopper', trigger: 'exit_intent' })
+    const nudge = useNudge('offer', { segment: 'shopper', trigger: 'exit_intent' })
     return nudge.open ? (
       <div role="dialog" aria-label="Offer">
         <button type="button" onClick={nudge.dismiss}>
@@ -269,7 +269,7 @@ describe('useNudge', () => {
 
   it('opens when its segment is entered, without a trigger, and closes on feedback', () => {
     function Welcome() {
-      const nudge = useNudge('welcome', { when: 'reader', cap: { perSession: 5, cooldown: 0 } })
+      const nudge = useNudge('welcome', { segment: 'reader', cap: { perSession: 5, cooldown: 0 } })
       return nudge.open ? (
         <button type="button" onClick={() => nudge.feedback('not-helpful')}>
           Close

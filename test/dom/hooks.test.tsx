@@ -12,7 +12,6 @@ import {
   useIdle,
   usePageView,
   useScrollDepth,
-  useScrollVelocity,
   type Attune,
 } from '../../src'
 import { FakeIntersectionObserver } from '../support/intersection'
@@ -50,8 +49,7 @@ function Tracked({ id = 'hero' }: { id?: string }) {
   useHoverIntent(ref, { id })
   useClickTracking(ref, { id })
   useScrollDepth()
-  useScrollVelocity()
-  useIdle({ timeoutMs: 10_000 })
+  useIdle({ timeout: 10_000 })
   usePageView('/product')
   useExitIntent()
   return (
@@ -274,6 +272,29 @@ describe('useHoverIntent', () => {
     hover(section, 800)
     expect(attune.getProfile().hover.hero).toMatchObject({ count: 1, dwellMs: 800 })
   })
+
+  it('takes its delay as a Duration, and falls back to 500 ms (with a warning) on one that is not', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    function Hovered({ id, delay }: { id: string; delay: string }) {
+      const ref = useRef<HTMLElement>(null)
+      useHoverIntent(ref, { id, delay })
+      return <section ref={ref} data-testid={id} />
+    }
+    const view = render(
+      <PersonalizationProvider attune={attune}>
+        <Hovered id="slow" delay="1s" />
+        <Hovered id="typo" delay="1 parsec" />
+      </PersonalizationProvider>,
+    )
+    hover(view.getByTestId('slow'), 800)
+    expect(attune.getProfile().hover.slow).toBeUndefined()
+    hover(view.getByTestId('slow'), 1000)
+    expect(attune.getProfile().hover.slow).toMatchObject({ count: 1 })
+    hover(view.getByTestId('typo'), 600)
+    expect(attune.getProfile().hover.typo).toMatchObject({ count: 1 })
+    expect(warn).toHaveBeenCalledTimes(1)
+    expect(String(warn.mock.calls[0]![0])).toMatch(/useHoverIntent\(\{ id: "typo", delay \}\)="1 parsec" is not a duration .*; using 500 ms/)
+  })
 })
 
 describe('useClickTracking', () => {
@@ -305,6 +326,22 @@ describe('useIdle', () => {
     advance(4000)
     act(() => void window.dispatchEvent(new KeyboardEvent('keydown')))
     expect(attune.getProfile().idle).toMatchObject({ idle: false, totalMs: 4000 })
+  })
+
+  it('takes its timeout as a Duration', () => {
+    function Idle() {
+      useIdle({ timeout: '2m' })
+      return null
+    }
+    render(
+      <PersonalizationProvider attune={attune}>
+        <Idle />
+      </PersonalizationProvider>,
+    )
+    advance(119_000)
+    expect(attune.getProfile().idle.idle).toBe(false)
+    advance(1000)
+    expect(attune.getProfile().idle.idle).toBe(true)
   })
 })
 

@@ -195,6 +195,16 @@ describe('NudgeToast: caps and outcomes', () => {
     expect(toast()).toBeNull()
     expect(nudgeActions()).toEqual(['shown'])
   })
+
+  it('takes its duration as a Duration string', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    render(wrap(<Offer duration="8s" />))
+    fire()
+    act(() => void vi.advanceTimersByTime(7900))
+    expect(toast()).not.toBeNull()
+    act(() => void vi.advanceTimersByTime(200))
+    expect(toast()).toBeNull()
+  })
 })
 
 describe('NudgeToast: error isolation', () => {
@@ -239,7 +249,7 @@ describe('NudgeToast: error isolation', () => {
       wrap(
         <>
           <p>The page</p>
-          <NudgeToast id="welcome" when="shopper" variants={variants} />
+          <NudgeToast id="welcome" segment="shopper" variants={variants} />
         </>,
       ),
     )
@@ -271,7 +281,7 @@ describe('NudgeToast: the live region and the viewport', () => {
 
   it('announces a toast open from the start only once its region has settled', async () => {
     attune.track('add_to_cart')
-    render(wrap(<NudgeToast id="welcome" when="shopper" variants={variants} />))
+    render(wrap(<NudgeToast id="welcome" segment="shopper" variants={variants} />))
     expect(toast()).not.toBeNull()
     const region = liveRegion()
     expect(region).toBeEmptyDOMElement()

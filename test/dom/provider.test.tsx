@@ -13,7 +13,6 @@ import {
   useIdle,
   usePageView,
   useScrollDepth,
-  useScrollVelocity,
   useReducedMotion,
   type MotionSetting,
 } from '../../src'
@@ -52,7 +51,6 @@ const hooks: [string, () => ReactNode][] = [
   ['useHoverIntent', () => <Hover />],
   ['useClickTracking', () => <Click />],
   ['useScrollDepth', () => <Probe use={useScrollDepth} />],
-  ['useScrollVelocity', () => <Probe use={useScrollVelocity} />],
   ['useIdle', () => <Probe use={useIdle} />],
   ['usePageView', () => <Probe use={() => usePageView('/')} />],
   ['useExitIntent', () => <Probe use={useExitIntent} />],

@@ -390,7 +390,7 @@ describe('navigation', () => {
 })
 
 describe('autoplay', () => {
-  const AUTO = { default: { autoplay: true, intervalMs: 4000 } }
+  const AUTO = { default: { autoplay: true, interval: 4000 } }
   const rotation = () => screen.getByRole('button', { name: /automatic slide show/ })
   const track = () => region().querySelector('[data-attune="carousel-track"]')!
 
@@ -478,7 +478,7 @@ describe('autoplay', () => {
 
 describe('error isolation', () => {
   it('shows the default variant when the chosen one is invalid, and reports it once', () => {
-    render(wrap(<Carousel variants={{ default: { perView: 2 }, browser: { perView: 9, intervalMs: 100 } }} />))
+    render(wrap(<Carousel variants={{ default: { perView: 2 }, browser: { perView: 9, interval: 100 } }} />))
     act(() => attune.track('browse'))
     act(() => attune.track('browse'))
     expect(region()).toHaveAttribute('data-variant', 'default')
@@ -490,10 +490,10 @@ describe('error isolation', () => {
   })
 
   it('rejects an interval too short to read a slide', () => {
-    render(wrap(<Carousel variants={{ default: {}, browser: { autoplay: true, intervalMs: 1000 } }} />))
+    render(wrap(<Carousel variants={{ default: {}, browser: { autoplay: true, interval: 1000 } }} />))
     act(() => attune.track('browse'))
     expect(region()).toHaveAttribute('data-variant', 'default')
-    expect(String(onError.mock.calls[0]![0])).toMatch(/"intervalMs" 1000; expected a number of milliseconds ≥ 3000/)
+    expect(String(onError.mock.calls[0]![0])).toMatch(/"interval" 1000; expected a duration \(milliseconds, or a string such as "5s"\) ≥ 3000 ms/)
   })
 
   it('shows the default variant when the engine throws, and reports it once', () => {

@@ -15,7 +15,6 @@ import {
   useIdle,
   usePageView,
   useScrollDepth,
-  useScrollVelocity,
 } from '../../src'
 
 function Page() {
@@ -24,7 +23,6 @@ function Page() {
   useHoverIntent(ref, { id: 'hero' })
   useClickTracking(ref, { id: 'hero' })
   useScrollDepth()
-  useScrollVelocity()
   useIdle()
   usePageView('/')
   useExitIntent()
@@ -57,7 +55,7 @@ describe('server rendering of decisions', () => {
       const segment = useSegment()
       const { variant } = useVariant('cta', { default: 'Buy', everyone: 'Hello' }, { experiment: 'cta' })
       const arm = useExperiment('cta')
-      const nudge = useNudge('offer', { when: 'everyone' })
+      const nudge = useNudge('offer', { segment: 'everyone' })
       return (
         <p>
           {String(segment)} {variant} {String(arm)} {String(nudge.open)}

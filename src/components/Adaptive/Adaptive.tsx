@@ -1,8 +1,9 @@
-import { useContext, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import type { Decision, Variants } from '../../engine/variants'
-import { SettingsContext } from '../../providers/AttuneContext'
+import { useFailSafe } from '../../hooks/useFailSafe'
 import { Isolation } from '../shared/Isolation'
-import { useAdaptive, type VariantCheck } from '../shared/useAdaptive'
+import { componentName, useAdaptive } from '../shared/useAdaptive'
+import type { VariantCheck } from '../shared/variant-check'
 
 export interface AdaptiveProps<V> {
   /** The component's id in the engine: its variant history and change limit. */
@@ -12,8 +13,10 @@ export interface AdaptiveProps<V> {
   /** The experiment whose arm picks the variant. */
   experiment?: string
   /**
-   * Why a variant cannot be rendered, or null (the default: any value will
-   * do). A variant it rejects is replaced by `default`, and reported once.
+   * Why a variant cannot be rendered, as `{ path, message }` (a JSON pointer
+   * into the variant, such as `/title`, and what is wrong), or null (the
+   * default: any value will do). A variant it rejects is replaced by
+   * `default`, and reported once.
    */
   check?: VariantCheck<V>
   /**
@@ -27,7 +30,7 @@ export interface AdaptiveProps<V> {
 const anyVariant = () => null
 
 function LiveAdaptive<V>({ id, variants, experiment, check = anyVariant, children }: AdaptiveProps<V>) {
-  const { name: _name, ...decision } = useAdaptive<V>('Adaptive', id, variants, check, experiment)
+  const { safe: _safe, ...decision } = useAdaptive<V>('Adaptive', id, variants, check, experiment)
   return children(decision.variant, decision)
 }
 
@@ -54,9 +57,9 @@ function DefaultAdaptive<V>({ variants, children }: Pick<AdaptiveProps<V>, 'vari
  * propagates to the app's error boundary.
  */
 export function Adaptive<V>(props: AdaptiveProps<V>) {
-  const { report } = useContext(SettingsContext)
+  const safe = useFailSafe(componentName('Adaptive', props.id))
   return (
-    <Isolation component={`<Adaptive id="${props.id}">`} report={report} fallback={<DefaultAdaptive variants={props.variants}>{props.children}</DefaultAdaptive>}>
+    <Isolation safe={safe} fallback={<DefaultAdaptive variants={props.variants}>{props.children}</DefaultAdaptive>}>
       <LiveAdaptive {...props} />
     </Isolation>
   )

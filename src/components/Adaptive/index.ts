@@ -1,3 +1,3 @@
 export { Adaptive } from './Adaptive'
 export type { AdaptiveProps } from './Adaptive'
-export type { VariantCheck } from '../shared/useAdaptive'
+export type { VariantCheck } from '../shared/variant-check'

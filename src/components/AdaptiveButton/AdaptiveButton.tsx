@@ -1,13 +1,13 @@
-import { cloneElement, forwardRef, isValidElement, useContext, useMemo, useRef, type ButtonHTMLAttributes, type CSSProperties, type MouseEvent, type ReactNode } from 'react'
-import { renderTemplate } from '../../engine/templates'
+import { cloneElement, forwardRef, isValidElement, useMemo, useRef, type ButtonHTMLAttributes, type CSSProperties, type MouseEvent, type ReactNode } from 'react'
 import type { Variants } from '../../engine/variants'
-import { useBehavior } from '../../hooks/useBehavior'
+import { useFailSafe } from '../../hooks/useFailSafe'
+import { useTemplate } from '../../hooks/useTemplate'
+import { useTrack } from '../../hooks/useTrack'
 import { usePlay } from '../../motion/usePlay'
 import { useReducedMotion } from '../../motion/useReducedMotion'
-import { SettingsContext, useDecisions } from '../../providers/AttuneContext'
 import { Isolation } from '../shared/Isolation'
 import { composeRefs, Slot } from '../shared/Slot'
-import { useAdaptive } from '../shared/useAdaptive'
+import { componentName, useAdaptive } from '../shared/useAdaptive'
 import { checkButtonVariant, type ButtonVariant } from './variant'
 
 export interface AdaptiveButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'id' | 'children'> {
@@ -26,9 +26,6 @@ export interface AdaptiveButtonProps extends Omit<ButtonHTMLAttributes<HTMLButto
   /** With `asChild`: the element to render. */
   children?: ReactNode
 }
-
-const EMPTY_TRAITS = {}
-const selectTraits = (profile: { visitor: { traits: Record<string, unknown> } }) => profile.visitor.traits
 
 /** The sheen of `shimmer`: a band of light that crosses the button (moved by the preset). */
 const SHEEN: CSSProperties = {
@@ -97,20 +94,18 @@ const ButtonView = forwardRef<HTMLButtonElement, ViewProps>(function ButtonView(
 
 const LiveButton = forwardRef<HTMLButtonElement, AdaptiveButtonProps>(function LiveButton(props, ref) {
   const { id, variants, experiment, values, conversion } = props
-  const attune = useDecisions('AdaptiveButton')
-  const { report } = useContext(SettingsContext)
   const decision = useAdaptive('AdaptiveButton', id, variants, checkButtonVariant, experiment)
-  const traits = useBehavior(selectTraits) ?? EMPTY_TRAITS
-  const label = renderTemplate(decision.variant.label, { ...traits, ...values })
-  const onTrack = () => {
-    try {
-      attune.record({ type: 'click', id })
-      attune.track(conversion ?? `${id}:click`)
-    } catch (error) {
-      report(decision.name, error)
-    }
-  }
+  const label = useTemplate(values)(decision.variant.label)
+  const track = useTrack(decision.safe)
+  const onTrack = () => track.click(id, conversion ?? `${id}:click`)
   return <ButtonView {...props} ref={ref} variant={decision.variant} decision={decision} label={label} onTrack={onTrack} />
+})
+
+/** The default variant without the engine: its label filled from `values` alone. */
+const FallbackButton = forwardRef<HTMLButtonElement, AdaptiveButtonProps>(function FallbackButton(props, ref) {
+  const fallback = props.variants?.default
+  const label = useTemplate(props.values, { traits: false })(typeof fallback?.label === 'string' ? fallback.label : '')
+  return <ButtonView {...props} ref={ref} variant={fallback} decision={null} label={label} />
 })
 
 /**
@@ -124,14 +119,9 @@ const LiveButton = forwardRef<HTMLButtonElement, AdaptiveButtonProps>(function L
  * provider's `onError` hears of it once.
  */
 export const AdaptiveButton = forwardRef<HTMLButtonElement, AdaptiveButtonProps>(function AdaptiveButton(props, ref) {
-  const { report } = useContext(SettingsContext)
-  const fallback = props.variants?.default
+  const safe = useFailSafe(componentName('AdaptiveButton', props.id))
   return (
-    <Isolation
-      component={`<AdaptiveButton id="${props.id}">`}
-      report={report}
-      fallback={<ButtonView {...props} ref={ref} variant={fallback} decision={null} label={renderTemplate(typeof fallback?.label === 'string' ? fallback.label : '', props.values ?? {})} />}
-    >
+    <Isolation safe={safe} fallback={<FallbackButton {...props} ref={ref} />}>
       <LiveButton {...props} ref={ref} />
     </Isolation>
   )

@@ -1,4 +1,4 @@
 export { AdaptiveButton } from './AdaptiveButton'
 export type { AdaptiveButtonProps } from './AdaptiveButton'
 export { BUTTON_TONES, checkButtonVariant } from './variant'
-export type { ButtonAnimation, ButtonTone, ButtonVariant } from './variant'
+export type { ButtonAnimation, ButtonVariant } from './variant'

@@ -1,11 +1,10 @@
 import type { ReactNode } from 'react'
-import { isObject } from '../../core/guards'
 import { MOTION_PRESETS, type MotionPresetName } from '../../motion/names'
+import type { Tone } from '../shared/tone'
+import { isRecord, kindOf, problem, type Diagnostic } from '../shared/variant-check'
 
-/** Colors from the theme (see `attune/styles.css`): each meets WCAG AA contrast, light and dark. */
-export type ButtonTone = 'primary' | 'neutral' | 'success' | 'warning' | 'danger'
-
-export const BUTTON_TONES: readonly ButtonTone[] = ['primary', 'neutral', 'success', 'warning', 'danger']
+/** The tones of a button, its default (`primary`) first. */
+export const BUTTON_TONES: readonly Tone[] = ['primary', 'neutral', 'success', 'warning', 'danger']
 
 /**
  * The animations a button can play when its variant appears. Not `reorder`
@@ -20,7 +19,7 @@ export interface ButtonVariant {
   /** The label: a template such as `Welcome back, {{name | friend}}`, filled from the visitor's traits and `values`. Plain text, never markup. */
   label: string
   /** Colors; default `primary`. */
-  tone?: ButtonTone
+  tone?: Tone
   /** An icon beside the label. Decorative: the label names the button. */
   icon?: ReactNode
   /** Where the icon goes; default `start`. */
@@ -29,15 +28,17 @@ export interface ButtonVariant {
   animation?: ButtonAnimation
 }
 
-/** Why a button variant cannot be shown, or null. */
-export function checkButtonVariant(variant: unknown): string | null {
-  if (!isObject(variant)) return `must be an object with a "label", got ${variant === null ? 'null' : typeof variant}`
-  if (typeof variant.label !== 'string' || !variant.label.trim()) return 'needs a "label": a non-empty string (a button must have a name)'
-  if (variant.tone !== undefined && !BUTTON_TONES.includes(variant.tone as ButtonTone)) return `has an unknown "tone" ${JSON.stringify(variant.tone)}; expected one of ${BUTTON_TONES.join(', ')}`
-  if (variant.iconPosition !== undefined && variant.iconPosition !== 'start' && variant.iconPosition !== 'end') return `has "iconPosition" ${JSON.stringify(variant.iconPosition)}; expected "start" or "end"`
+/** Why a button variant cannot be shown (where in it, and what), or null. */
+export function checkButtonVariant(variant: unknown): Diagnostic | null {
+  if (!isRecord(variant)) return problem(`must be an object with a "label", got ${kindOf(variant)}`)
+  if (typeof variant.label !== 'string' || !variant.label.trim()) return problem('needs a "label": a non-empty string (a button must have a name)', 'label')
+  if (variant.tone !== undefined && !BUTTON_TONES.includes(variant.tone as Tone)) return problem(`has an unknown "tone" ${JSON.stringify(variant.tone)}; expected one of ${BUTTON_TONES.join(', ')}`, 'tone')
+  if (variant.iconPosition !== undefined && variant.iconPosition !== 'start' && variant.iconPosition !== 'end') {
+    return problem(`has "iconPosition" ${JSON.stringify(variant.iconPosition)}; expected "start" or "end"`, 'iconPosition')
+  }
   const animation = variant.animation
   if (animation !== undefined && animation !== 'none' && !ANIMATIONS.includes(animation as string)) {
-    return `has an unknown "animation" ${JSON.stringify(animation)}; expected one of none, ${ANIMATIONS.join(', ')}`
+    return problem(`has an unknown "animation" ${JSON.stringify(animation)}; expected one of none, ${ANIMATIONS.join(', ')}`, 'animation')
   }
   return null
 }

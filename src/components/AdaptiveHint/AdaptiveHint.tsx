@@ -1,19 +1,21 @@
 import { m } from 'framer-motion'
-import { cloneElement, isValidElement, useContext, useLayoutEffect, useRef, type CSSProperties, type ReactElement, type RefObject } from 'react'
+import { cloneElement, isValidElement, useLayoutEffect, useRef, type CSSProperties, type ReactElement, type RefObject } from 'react'
 import { createPortal } from 'react-dom'
+import type { Duration } from '../../core/duration'
 import type { NudgeCaps } from '../../engine/fatigue'
-import { renderTemplate } from '../../engine/templates'
 import type { Decision, Variants } from '../../engine/variants'
-import { useBehavior } from '../../hooks/useBehavior'
+import { useDuration } from '../../hooks/useDuration'
+import { useFailSafe } from '../../hooks/useFailSafe'
 import { useHoverIntent } from '../../hooks/useHoverIntent'
+import { useNudgeCaps } from '../../hooks/useNudgeCaps'
+import { useTemplate } from '../../hooks/useTemplate'
 import { MotionScope } from '../../motion/MotionScope'
 import { motionPreset } from '../../motion/presets'
 import { useReducedMotion } from '../../motion/useReducedMotion'
-import { SettingsContext, useDecisions } from '../../providers/AttuneContext'
 import { Isolation } from '../shared/Isolation'
 import { Slot } from '../shared/Slot'
-import { useAdaptive } from '../shared/useAdaptive'
-import { useHint, type Hint, type HintOptions, type HintState } from './useHint'
+import { componentName, useAdaptive } from '../shared/useAdaptive'
+import { HINT_DELAY_MS, useHint, type Hint, type HintOptions, type HintState } from './useHint'
 import { checkHintVariant, type HintVariant } from './variant'
 
 export interface AdaptiveHintProps {
@@ -25,16 +27,13 @@ export interface AdaptiveHintProps {
   experiment?: string
   /** Values for the text's template, over the visitor's traits. */
   values?: Record<string, unknown>
-  /** How long the pointer rests on the target before the hint shows, in ms. Default 500 (`HINT_DELAY_MS`, the hover intent threshold). */
-  delayMs?: number
+  /** How long the pointer rests on the target before the hint shows (`500`, `"1s"`). Default 500 ms (`HINT_DELAY_MS`, the hover intent threshold). */
+  delay?: Duration
   /** Caps, as for a nudge, over the ones configured for `id`: by default once per session, with a 10-minute cooldown that each Escape doubles. */
   cap?: NudgeCaps
   /** The target: one element, which receives focus (a button, a link) and forwards its ref and props, such as `<button>Pricing</button>`. */
   children: ReactElement
 }
-
-const EMPTY_TRAITS = {}
-const selectTraits = (profile: { visitor: { traits: Record<string, unknown> } }) => profile.visitor.traits
 
 /** Space between the target and the hint, in px: close enough for the pointer to cross within the grace time. */
 const GAP_PX = 4
@@ -130,8 +129,10 @@ interface ViewProps extends AdaptiveHintProps {
   decision: Decision<HintVariant> | null
   text: string
   /** The engine's part: caps, showings and dismissals; none in the fallback. */
-  controller?: Omit<HintOptions, 'delayMs'>
+  controller?: Omit<HintOptions, 'delay'>
   target?: RefObject<HTMLElement | null>
+  /** The delay, in ms. */
+  delayMs: number
 }
 
 function HintView({ children, delayMs, variant, decision, text, controller, target }: ViewProps) {
@@ -139,7 +140,7 @@ function HintView({ children, delayMs, variant, decision, text, controller, targ
   const targetRef = target ?? own
   // A template that fills to nothing describes nothing: no hint then.
   const canShow = () => text.trim() !== '' && (controller?.canShow?.() ?? true)
-  const hint = useHint({ ...controller, canShow, ...(delayMs === undefined ? {} : { delayMs }) })
+  const hint = useHint({ ...controller, canShow, delay: delayMs })
   const { 'aria-describedby': describedBy, ...handlers } = hint.targetProps
   // The target keeps a description of its own: the hint's id joins it (the slot would let the child's win).
   const ownDescription = (children.props as { 'aria-describedby'?: string })['aria-describedby']
@@ -155,36 +156,31 @@ function HintView({ children, delayMs, variant, decision, text, controller, targ
 }
 
 function LiveHint(props: AdaptiveHintProps) {
-  const { id, variants, experiment, values, cap, delayMs } = props
-  const attune = useDecisions('AdaptiveHint')
-  const { report } = useContext(SettingsContext)
+  const { id, variants, experiment, values, cap, delay } = props
   const decision = useAdaptive('AdaptiveHint', id, variants, checkHintVariant, experiment)
-  const traits = useBehavior(selectTraits) ?? EMPTY_TRAITS
   const target = useRef<HTMLElement>(null)
+  const delayMs = useDuration(delay, HINT_DELAY_MS, `<AdaptiveHint id="${id}"> delay`)
   // The hover recorded and the hint shown share one threshold.
-  useHoverIntent(target, delayMs === undefined ? { id } : { id, delayMs })
-  // The engine runs in event handlers here, out of the boundary's reach: its
-  // errors are reported, and the hint behaves as without personalization.
-  const guarded = <T,>(run: () => T, fallback: T): T => {
-    try {
-      return run()
-    } catch (error) {
-      report(decision.name, error)
-      return fallback
-    }
-  }
-  const controller = {
-    canShow: () => guarded(() => attune.nudgeStatus(id, cap).allowed, true),
-    onShown: () => guarded(() => attune.nudgeShown(id), undefined),
-    onDismiss: () => guarded(() => attune.dismiss(id), undefined),
-  }
-  const text = renderTemplate(decision.variant.text, { ...traits, ...values })
-  return <HintView {...props} variant={decision.variant} decision={decision} text={text} controller={controller} target={target} />
+  useHoverIntent(target, { id, delay: delayMs })
+  // The engine runs in event handlers here, out of the boundary's reach: the
+  // fail-safe reports its errors, and the hint behaves as without personalization.
+  const caps = useNudgeCaps(id, { cap, safe: decision.safe })
+  const controller = { canShow: caps.allowed, onShown: caps.shown, onDismiss: caps.dismissed }
+  const text = useTemplate(values)(decision.variant.text)
+  return <HintView {...props} variant={decision.variant} decision={decision} text={text} controller={controller} target={target} delayMs={delayMs} />
+}
+
+/** The default variant without the engine: uncapped, its text filled from `values` alone. */
+function FallbackHint(props: AdaptiveHintProps) {
+  const fallback = props.variants?.default
+  const text = useTemplate(props.values, { traits: false })(typeof fallback?.text === 'string' ? fallback.text : '')
+  const delayMs = useDuration(props.delay, HINT_DELAY_MS, `<AdaptiveHint id="${props.id}"> delay`)
+  return <HintView {...props} variant={fallback} decision={null} text={text} delayMs={delayMs} />
 }
 
 /**
  * A hint on its target, shown when the pointer hesitates on it (rests for
- * `delayMs`) or the target gets keyboard focus, if its caps allow (as a
+ * `delay`) or the target gets keyboard focus, if its caps allow (as a
  * nudge's: `nudgeStatus`, counted when shown, Escape counts a dismissal).
  * While shown it is the target's description (`aria-describedby` to a
  * `role="tooltip"` element, as in the WAI-ARIA APG tooltip pattern); it
@@ -206,17 +202,12 @@ function LiveHint(props: AdaptiveHintProps) {
  * the provider's `onError` hears of it once.
  */
 export function AdaptiveHint(props: AdaptiveHintProps) {
-  const { report } = useContext(SettingsContext)
+  const safe = useFailSafe(componentName('AdaptiveHint', props.id))
   if (!isValidElement(props.children)) {
     throw new Error(`[attune] <AdaptiveHint id="${props.id}"> expects one element as its child: the target the hint describes, such as <button type="button">Pricing</button>.`)
   }
-  const fallback = props.variants?.default
   return (
-    <Isolation
-      component={`<AdaptiveHint id="${props.id}">`}
-      report={report}
-      fallback={<HintView {...props} variant={fallback} decision={null} text={renderTemplate(typeof fallback?.text === 'string' ? fallback.text : '', props.values ?? {})} />}
-    >
+    <Isolation safe={safe} fallback={<FallbackHint {...props} />}>
       <LiveHint {...props} />
     </Isolation>
   )

@@ -17,8 +17,8 @@ export const HINT_LEAVE_GRACE_MS = 200
 export type HintState = 'closed' | 'delayed-open' | 'instant-open'
 
 export interface HintOptions {
-  /** How long the pointer rests on the target before the hint shows, in ms. Default `HINT_DELAY_MS`. */
-  delayMs?: number
+  /** How long the pointer rests on the target before the hint shows, in ms (parsed by the component). Default `HINT_DELAY_MS`. */
+  delay?: number
   /** Whether the hint may show now (its caps); default always. */
   canShow?: () => boolean
   /** Called once each time the hint is shown (rendered open). */
@@ -63,7 +63,7 @@ type Timer = ReturnType<typeof setTimeout> | undefined
  * on the target; Escape hides it without moving focus. Touch has no hover:
  * a tap neither starts the delay nor opens it through the focus it gives.
  */
-export function useHint({ delayMs = HINT_DELAY_MS, canShow, onShown, onDismiss }: HintOptions = {}): Hint {
+export function useHint({ delay = HINT_DELAY_MS, canShow, onShown, onDismiss }: HintOptions = {}): Hint {
   const id = useId()
   const [state, setState] = useState<HintState>('closed')
   const latest = useRef({ canShow, onShown, onDismiss })
@@ -144,7 +144,7 @@ export function useHint({ delayMs = HINT_DELAY_MS, canShow, onShown, onDismiss }
         enter(event)
         if (event.pointerType === 'touch' || open.current) return
         clearTimeout(showTimer.current)
-        showTimer.current = setTimeout(() => show('delayed-open'), delayMs)
+        showTimer.current = setTimeout(() => show('delayed-open'), delay)
       },
       onPointerLeave: leave,
       onPointerDown() {

@@ -1,5 +1,5 @@
-import { isObject } from '../../core/guards'
 import type { MotionPresetName } from '../../motion/presets'
+import { isRecord, kindOf, problem, type Diagnostic } from '../shared/variant-check'
 
 /** How a hint appears: entrances only (under reduced motion both fade). */
 export type HintAnimation = Extract<MotionPresetName, 'fade' | 'pop'> | 'none'
@@ -14,12 +14,12 @@ export interface HintVariant {
   animation?: HintAnimation
 }
 
-/** Why a hint variant cannot be shown, or null. */
-export function checkHintVariant(variant: unknown): string | null {
-  if (!isObject(variant)) return `must be an object with a "text", got ${variant === null ? 'null' : typeof variant}`
-  if (typeof variant.text !== 'string' || !variant.text.trim()) return 'needs a "text": a non-empty string (an empty hint describes nothing)'
+/** Why a hint variant cannot be shown (where in it, and what), or null. */
+export function checkHintVariant(variant: unknown): Diagnostic | null {
+  if (!isRecord(variant)) return problem(`must be an object with a "text", got ${kindOf(variant)}`)
+  if (typeof variant.text !== 'string' || !variant.text.trim()) return problem('needs a "text": a non-empty string (an empty hint describes nothing)', 'text')
   if (variant.animation !== undefined && !HINT_ANIMATIONS.includes(variant.animation as HintAnimation)) {
-    return `has an unknown "animation" ${JSON.stringify(variant.animation)}; expected one of ${HINT_ANIMATIONS.join(', ')}`
+    return problem(`has an unknown "animation" ${JSON.stringify(variant.animation)}; expected one of ${HINT_ANIMATIONS.join(', ')}`, 'animation')
   }
   return null
 }

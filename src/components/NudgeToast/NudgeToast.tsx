@@ -1,12 +1,16 @@
-import { useCallback, useContext, useEffect, useId, useRef, useState } from 'react'
+import { useCallback, useEffect, useId, useRef, useState } from 'react'
+import type { Duration } from '../../core/duration'
 import type { NudgeCaps } from '../../engine/fatigue'
-import { renderTemplate } from '../../engine/templates'
 import type { Decision, Variants } from '../../engine/variants'
-import type { DecisionAttune } from '../../engine/with-decisions'
+import { useDuration } from '../../hooks/useDuration'
+import { useFailSafe, type FailSafe } from '../../hooks/useFailSafe'
+import { useHosts } from '../../hooks/useHosts'
 import { useNudge, type Nudge } from '../../hooks/useNudge'
-import { HostsContext, SettingsContext, useDecisions } from '../../providers/AttuneContext'
+import { useNudgeMessage } from '../../hooks/useNudgeMessage'
+import { useTemplate, type Fill } from '../../hooks/useTemplate'
+import { useTrack } from '../../hooks/useTrack'
 import { Isolation } from '../shared/Isolation'
-import { useAdaptive } from '../shared/useAdaptive'
+import { componentName, useAdaptive } from '../shared/useAdaptive'
 import { VIEWPORT_KEY, ViewportHost } from './NudgeViewport'
 import { toastStore, type CloseCause, type ToastContent, type ToastStore } from './store'
 import { checkToastVariant, type ToastVariant } from './variant'
@@ -16,8 +20,8 @@ export interface NudgeToastProps {
   id: string
   /** What to show, by `default`, segment, arm or `segment+arm`. */
   variants: Variants<ToastVariant>
-  /** The segment the visitor must be in; without `trigger`, entering it opens the toast. */
-  when?: string
+  /** The id of the segment the visitor must be in; without `trigger`, entering it opens the toast. */
+  segment?: string
   /** A custom event (such as `exit_intent`) that opens the toast when tracked. */
   trigger?: string
   /** Caps for this nudge, over the configured ones. */
@@ -26,8 +30,8 @@ export interface NudgeToastProps {
   experiment?: string
   /** Values for the templates, over the visitor's traits. */
   values?: Record<string, unknown>
-  /** How long it stays, in ms, paused while hovered or focused; at least (and by default) 5000. `Infinity` keeps it until closed. */
-  duration?: number
+  /** How long it stays (`8000`, `"8s"`), paused while hovered or focused; at least (and by default) 5 s. `Infinity` keeps it until closed. */
+  duration?: Duration
   /** Shows "Helpful" and "Not helpful" buttons; not helpful stops this nudge for the visitor. */
   feedback?: boolean
   /** Called when the visitor takes the variant's action (which also tracks `"<id>:action"`). */
@@ -48,18 +52,6 @@ export interface NudgeToastProps {
  */
 export const MIN_DURATION_MS = 5000
 
-const durationOf = (ms: number | undefined) => (ms === undefined || Number.isNaN(ms) ? MIN_DURATION_MS : Math.max(MIN_DURATION_MS, ms))
-
-interface Opened {
-  content: ToastContent
-  /** The message's index in its rotation; -1 without the engine. */
-  index: number
-  /** Why the engine could not fill it, when it could not. */
-  failure: { error: unknown } | null
-}
-
-type Fill = (template: string) => string
-
 function contentOf(variant: ToastVariant, decision: Omit<Decision<unknown>, 'variant'>, message: string, fill: Fill): ToastContent {
   return {
     title: variant.title ? fill(variant.title) : null,
@@ -73,17 +65,16 @@ function contentOf(variant: ToastVariant, decision: Omit<Decision<unknown>, 'var
   }
 }
 
-/** The texts of an opening, as plain text: through the engine, or, when it throws, the default variant filled from `values` alone. */
-function compose(attune: DecisionAttune, id: string, decision: Decision<ToastVariant>, fallback: ToastVariant, values: Record<string, unknown> = {}): Opened {
-  try {
-    const traits = attune.getProfile().visitor.traits
-    const { text, index } = attune.message(id, decision.variant.message, values)
-    return { content: contentOf(decision.variant, decision, text, (t) => renderTemplate(t, { ...traits, ...values })), index, failure: null }
-  } catch (error) {
-    const fill: Fill = (t) => renderTemplate(t, values)
-    const first = typeof fallback.message === 'string' ? fallback.message : fallback.message[0]
-    return { content: contentOf(fallback, { key: 'default', segment: null, arm: null }, fill(first ?? ''), fill), index: -1, failure: { error } }
-  }
+/** The default variant's texts, filled from `values` alone: what shows when the engine cannot give the message. */
+function fallbackContent(fallback: ToastVariant, fill: Fill): ToastContent {
+  const first = typeof fallback.message === 'string' ? fallback.message : fallback.message[0]
+  return contentOf(fallback, { key: 'default', segment: null, arm: null }, fill(first ?? ''), fill)
+}
+
+/** The time a toast stays: `Infinity`, or the duration given, never under the minimum. */
+function useShownFor(id: string, duration: Duration | undefined): number {
+  const ms = useDuration(duration === Infinity ? undefined : duration, MIN_DURATION_MS, `<NudgeToast id="${id}"> duration`)
+  return duration === Infinity ? Infinity : Math.max(MIN_DURATION_MS, ms)
 }
 
 interface OpenProps extends NudgeToastProps {
@@ -97,22 +88,14 @@ interface OpenProps extends NudgeToastProps {
 function OpenToast({ toastKey, store, nudge, settle, ...props }: OpenProps) {
   const { id, variants, experiment, values, duration, feedback = false, onAction } = props
   const { closeLabel = 'Dismiss', feedbackLabel = 'Was this helpful?', helpfulLabel = 'Helpful', notHelpfulLabel = 'Not helpful' } = props
-  const attune = useDecisions('NudgeToast')
-  const { report } = useContext(SettingsContext)
   const decision = useAdaptive('NudgeToast', id, variants, checkToastVariant, experiment)
-  const { name } = decision
-  // Fixed for this opening: after messageShown, message() gives the next one,
-  // and a re-render must not change the text under the reader's eyes.
-  const [opened] = useState(() => compose(attune, id, decision, variants.default, values))
-
-  useEffect(() => {
-    try {
-      if (opened.failure) throw opened.failure.error
-      attune.messageShown(id, opened.index)
-    } catch (error) {
-      report(name, error)
-    }
-  }, [attune, id, name, opened, report])
+  const fill = useTemplate(values)
+  const fillDefault = useTemplate(values, { traits: false })
+  const message = useNudgeMessage(id, decision.variant.message, { values, safe: decision.safe })
+  // Fixed for this opening: a re-render must not change the text under the reader's eyes.
+  const [content] = useState(() => (message ? contentOf(decision.variant, decision, message.text, fill) : fallbackContent(variants.default, fillDefault)))
+  const track = useTrack(decision.safe)
+  const shownFor = useShownFor(id, duration)
 
   const action = useRef(onAction)
   useEffect(() => {
@@ -121,40 +104,36 @@ function OpenToast({ toastKey, store, nudge, settle, ...props }: OpenProps) {
   const { dismiss, feedback: giveFeedback } = nudge
   const onClose = useCallback(
     (cause: CloseCause) => {
-      try {
-        if (cause === 'dismiss') dismiss()
-        else if (cause === 'helpful' || cause === 'not-helpful') giveFeedback(cause)
-        else {
-          settle()
-          if (cause === 'action') attune.track(`${id}:action`)
-        }
-      } catch (error) {
-        report(name, error)
+      if (cause === 'dismiss') dismiss()
+      else if (cause === 'helpful' || cause === 'not-helpful') giveFeedback(cause)
+      else {
+        settle()
+        if (cause === 'action') track.event(`${id}:action`)
       }
       if (cause === 'action') action.current?.()
     },
-    [attune, dismiss, giveFeedback, id, name, report, settle],
+    [dismiss, giveFeedback, id, settle, track],
   )
 
   useEffect(() => {
     store.publish({
-      ...opened.content,
+      ...content,
       key: toastKey,
       open: true,
-      duration: durationOf(duration),
+      duration: shownFor,
       feedback,
       labels: { close: closeLabel, feedback: feedbackLabel, helpful: helpfulLabel, notHelpful: notHelpfulLabel },
       onClose,
     })
-  }, [store, toastKey, opened, duration, feedback, closeLabel, feedbackLabel, helpfulLabel, notHelpfulLabel, onClose])
+  }, [store, toastKey, content, shownFor, feedback, closeLabel, feedbackLabel, helpfulLabel, notHelpfulLabel, onClose])
   // Closing keeps the content in the store, for the exit.
   useEffect(() => () => store.close(toastKey), [store, toastKey])
   return null
 }
 
-function LiveToast(props: NudgeToastProps & { toastKey: string; store: ToastStore }) {
-  const { id, when, trigger, cap } = props
-  const nudge = useNudge(id, { when, trigger, cap })
+function LiveToast(props: NudgeToastProps & { toastKey: string; store: ToastStore; safe: FailSafe }) {
+  const { id, segment, trigger, cap, safe } = props
+  const nudge = useNudge(id, { segment, trigger, cap, safe })
   // Taking the action, or letting it time out, is not a dismissal: it must
   // not double the cooldown, so it closes without recording anything.
   return nudge.open ? <OpenToast {...props} nudge={nudge} settle={nudge.close} /> : null
@@ -175,8 +154,8 @@ function LiveToast(props: NudgeToastProps & { toastKey: string; store: ToastStor
  * provider's `onError` hears of it once.
  */
 export function NudgeToast(props: NudgeToastProps) {
-  const hosts = useContext(HostsContext)
-  const { report } = useContext(SettingsContext)
+  const hosts = useHosts()
+  const safe = useFailSafe(componentName('NudgeToast', props.id))
   const toastKey = useId()
   const store = toastStore(hosts)
   // On mount, not on opening: the viewport's live region must be in place before the first toast.
@@ -184,8 +163,8 @@ export function NudgeToast(props: NudgeToastProps) {
   useEffect(() => () => store.remove(toastKey), [store, toastKey])
   return (
     // Without the engine nothing can say when, or whether, to show it: the fallback is a closed toast, which shows nothing.
-    <Isolation component={`<NudgeToast id="${props.id}">`} report={report} fallback={null}>
-      <LiveToast {...props} toastKey={toastKey} store={store} />
+    <Isolation safe={safe} fallback={null}>
+      <LiveToast {...props} toastKey={toastKey} store={store} safe={safe} />
     </Isolation>
   )
 }

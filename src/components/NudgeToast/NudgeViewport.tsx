@@ -1,13 +1,13 @@
 import * as Toast from '@radix-ui/react-toast'
 import { m } from 'framer-motion'
-import { useContext, useEffect, useRef, useState, useSyncExternalStore, type ComponentPropsWithoutRef, type CSSProperties } from 'react'
+import { useEffect, useRef, useState, useSyncExternalStore, type ComponentPropsWithoutRef, type CSSProperties } from 'react'
 import { MotionScope } from '../../motion/MotionScope'
 import { motionPreset } from '../../motion/presets'
 import { useReducedMotion } from '../../motion/useReducedMotion'
-import { HostsContext } from '../../providers/AttuneContext'
+import { useHosts } from '../../hooks/useHosts'
 import { toastStore, type CloseCause, type PublishedToast } from './store'
 
-/** The HostsContext key of the one viewport: NudgeToast needs it, NudgeViewport claims it. */
+/** The hosts' key of the one viewport: NudgeToast needs it, NudgeViewport claims it. */
 export const VIEWPORT_KEY = 'attune-nudge-viewport'
 
 export interface NudgeViewportProps extends Omit<ComponentPropsWithoutRef<typeof Toast.Viewport>, 'children' | 'label'> {
@@ -126,7 +126,7 @@ function ToastItem({ toast }: { toast: PublishedToast }) {
 
 /** The viewport and its live region, without claiming the key: the provider's default, and NudgeViewport's inside. */
 export function ViewportHost({ label = 'Notifications ({hotkey})', toastLabel = 'Notification', hotkey, swipeDirection = 'right', style, ...rest }: NudgeViewportProps) {
-  const store = toastStore(useContext(HostsContext))
+  const store = toastStore(useHosts())
   const { toasts, announcement } = useSyncExternalStore(store.subscribe, store.snapshot, store.snapshot)
   const ready = useRegionReady()
   // Where Radix's own announcer goes: a hidden element, so it says nothing.
@@ -158,7 +158,7 @@ export function ViewportHost({ label = 'Notifications ({hotkey})', toastLabel = 
  * then steps aside.
  */
 export function NudgeViewport(props: NudgeViewportProps) {
-  const hosts = useContext(HostsContext)
+  const hosts = useHosts()
   useEffect(() => hosts?.claim(VIEWPORT_KEY), [hosts])
   return <ViewportHost {...props} />
 }

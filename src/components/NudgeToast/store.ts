@@ -3,7 +3,8 @@
  * NudgeToast publishes its toast here and the one viewport renders them, so
  * the viewport can sit anywhere (the provider's default, or a NudgeViewport).
  */
-import type { ToastAnimation, ToastTone } from './variant'
+import type { Tone } from '../shared/tone'
+import type { ToastAnimation } from './variant'
 
 /** Why a toast closed: the viewport knows, the NudgeToast tells the engine. */
 export type CloseCause = 'dismiss' | 'action' | 'helpful' | 'not-helpful' | 'timeout'
@@ -21,7 +22,7 @@ export interface ToastContent {
   title: string | null
   message: string
   action: { label: string; altText: string } | null
-  tone: ToastTone
+  tone: Tone
   animation: ToastAnimation
   /** The variant's key, segment and arm, for `data-*` attributes. */
   variant: string

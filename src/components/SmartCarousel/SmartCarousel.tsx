@@ -1,16 +1,15 @@
 import { m, type Transition } from 'framer-motion'
-import { forwardRef, useCallback, useContext, useId, useMemo, useState, type HTMLAttributes, type ReactNode, type SyntheticEvent } from 'react'
-import { orderByAffinity } from '../../engine/affinity'
-import type { Profile } from '../../core/profile'
+import { forwardRef, useCallback, useId, useMemo, useState, type HTMLAttributes, type ReactNode, type SyntheticEvent } from 'react'
 import type { Variants } from '../../engine/variants'
-import { useBehavior } from '../../hooks/useBehavior'
+import { useAffinityOrder } from '../../hooks/useAffinityOrder'
+import { useFailSafe } from '../../hooks/useFailSafe'
+import { useTrack } from '../../hooks/useTrack'
 import { MotionScope } from '../../motion/MotionScope'
 import { motionPreset } from '../../motion/presets'
 import { useReducedMotion } from '../../motion/useReducedMotion'
-import { SettingsContext, useAttune } from '../../providers/AttuneContext'
 import { Isolation } from '../shared/Isolation'
 import { composeRefs } from '../shared/Slot'
-import { useAdaptive } from '../shared/useAdaptive'
+import { componentName, useAdaptive } from '../shared/useAdaptive'
 import { DEFAULT_CAROUSEL_LABEL, DEFAULT_CAROUSEL_LABELS, type CarouselLabels } from './labels'
 import { useCarousel } from './useCarousel'
 import { checkCarouselVariant, resolveCarouselVariant, type CarouselVariant, type ResolvedCarouselVariant } from './variant'
@@ -110,7 +109,7 @@ const CarouselView = forwardRef<HTMLElement, ViewProps>(function CarouselView(pr
   const labels = useMemo<CarouselLabels>(() => ({ ...DEFAULT_CAROUSEL_LABELS, ...custom }), [custom])
   const reduced = useReducedMotion()
   const reasonId = useId()
-  const carousel = useCarousel({ count: items.length, perView: variant.perView, autoplay: variant.autoplay, intervalMs: variant.intervalMs, reduced, labels })
+  const carousel = useCarousel({ count: items.length, perView: variant.perView, autoplay: variant.autoplay, interval: variant.interval, reduced, labels })
 
   // A new order waits while the visitor uses the carousel: nothing moves
   // under their pointer or focus. It applies as soon as they leave.
@@ -200,37 +199,15 @@ const CarouselView = forwardRef<HTMLElement, ViewProps>(function CarouselView(pr
   )
 })
 
-function sameOrder(a: readonly string[] | null, b: readonly string[] | null): boolean {
-  return a === b || (a !== null && b !== null && a.length === b.length && a.every((id, i) => id === b[i]))
-}
-
 const LiveCarousel = forwardRef<HTMLElement, SmartCarouselProps>(function LiveCarousel(props, ref) {
   const { id, items, variants, experiment, trackClicks = true } = props
-  const attune = useAttune('SmartCarousel')
-  const { report } = useContext(SettingsContext)
   const decision = useAdaptive('SmartCarousel', id, variants, checkCarouselVariant, experiment)
   const variant = resolveCarouselVariant(decision.variant)
-  const { personalize } = variant
-  // What the order depends on, as a string: the selector (and so the
-  // subscription's work) changes only when an id or a category does, not
-  // with every new `items` array.
-  const key = JSON.stringify(items.map((item) => [item.id, item.category]))
-  const selector = useMemo(() => {
-    const list = (JSON.parse(key) as [string, string][]).map(([itemId, category]) => ({ id: itemId, category }))
-    return (profile: Profile) => (personalize ? orderByAffinity(list, profile, { now: attune.now(), halfLifeMs: attune.halfLifeMs }).map((item) => item.id) : null)
-  }, [key, personalize, attune])
+  const { safe } = decision
   // Re-renders only when the order itself changes.
-  const personal = useBehavior(selector, sameOrder)
-  const onItemClick = useCallback(
-    (item: CarouselItem) => {
-      try {
-        attune.record({ type: 'click', id: `${item.category}:${item.id}` })
-      } catch (error) {
-        report(decision.name, error)
-      }
-    },
-    [attune, report, decision.name],
-  )
+  const personal = useAffinityOrder(items, { enabled: variant.personalize, safe })
+  const track = useTrack(safe)
+  const onItemClick = useCallback((item: CarouselItem) => track.click(`${item.category}:${item.id}`), [track])
   return <CarouselView {...props} ref={ref} variant={variant} decision={decision} personal={personal} onItemClick={trackClicks ? onItemClick : undefined} />
 })
 
@@ -258,11 +235,10 @@ const LiveCarousel = forwardRef<HTMLElement, SmartCarouselProps>(function LiveCa
  * order, and the provider's `onError` hears of it once.
  */
 export const SmartCarousel = forwardRef<HTMLElement, SmartCarouselProps>(function SmartCarousel(props, ref) {
-  const { report } = useContext(SettingsContext)
+  const safe = useFailSafe(componentName('SmartCarousel', props.id))
   return (
     <Isolation
-      component={`<SmartCarousel id="${props.id}">`}
-      report={report}
+      safe={safe}
       fallback={<CarouselView {...props} ref={ref} variant={resolveCarouselVariant(props.variants?.default)} decision={null} personal={null} />}
     >
       <LiveCarousel {...props} ref={ref} />

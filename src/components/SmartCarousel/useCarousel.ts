@@ -53,7 +53,7 @@ export interface CarouselOptions {
   /** Whether the variant rotates the slides by themselves. */
   autoplay: boolean
   /** Time each slide shows while rotating, in ms. */
-  intervalMs: number
+  interval: number
   /** Reduced motion: rotation starts stopped (the rotation control can still start it, as in the APG example). */
   reduced: boolean
   labels: CarouselLabels
@@ -115,7 +115,7 @@ export interface CarouselState {
  * slides out of view hidden from assistive technology and the tab order.
  * Beyond the pattern: arrow keys, Home and End, and swipe or drag.
  */
-export function useCarousel({ count, perView, autoplay, intervalMs, reduced, labels }: CarouselOptions): CarouselState {
+export function useCarousel({ count, perView, autoplay, interval, reduced, labels }: CarouselOptions): CarouselState {
   const trackId = useId()
   const last = Math.max(0, count - perView)
   const [rawIndex, setIndex] = useState(0)
@@ -173,9 +173,9 @@ export function useCarousel({ count, perView, autoplay, intervalMs, reduced, lab
   // Rotation: one slide on every interval, wrapping, restarted by any move.
   useEffect(() => {
     if (!playing) return
-    const timer = setTimeout(() => setIndex((current) => (Math.min(current, last) >= last ? 0 : Math.min(current, last) + 1)), intervalMs)
+    const timer = setTimeout(() => setIndex((current) => (Math.min(current, last) >= last ? 0 : Math.min(current, last) + 1)), interval)
     return () => clearTimeout(timer)
-  }, [playing, index, intervalMs, last])
+  }, [playing, index, interval, last])
 
   useEffect(() => () => releasePointer.current?.(), [])
 

@@ -1,4 +1,6 @@
-import { isFiniteNumber, isObject } from '../../core/guards'
+import type { Duration } from '../../core/duration'
+import { parseDuration } from '../../hooks/useDuration'
+import { isRecord, kindOf, problem, type Diagnostic } from '../shared/variant-check'
 
 /** Spacing of the slides, for the stylesheet (`data-density`); the layout works without one. */
 export type CarouselDensity = 'comfortable' | 'compact'
@@ -29,32 +31,35 @@ export interface CarouselVariant {
    * enters the carousel, until the rotation control restarts it (APG).
    */
   autoplay?: boolean
-  /** Time each slide shows while rotating, at least {@link MIN_INTERVAL_MS}; default {@link DEFAULT_INTERVAL_MS}. */
-  intervalMs?: number
+  /** Time each slide shows while rotating (`5000`, `"5s"`), at least {@link MIN_INTERVAL_MS} ms; default {@link DEFAULT_INTERVAL_MS} ms. */
+  interval?: Duration
   /** Spacing, for the stylesheet; default `comfortable`. */
   density?: CarouselDensity
   /** Order the items by the visitor's affinities; default true. */
   personalize?: boolean
 }
 
-/** A variant with every default filled in. */
-export type ResolvedCarouselVariant = Required<CarouselVariant>
+/** A variant with every default filled in, its interval in ms. */
+export type ResolvedCarouselVariant = Required<Omit<CarouselVariant, 'interval'>> & { interval: number }
 
-/** Why a carousel variant cannot be shown, or null. */
-export function checkCarouselVariant(variant: unknown): string | null {
-  if (!isObject(variant)) return `must be an object (such as { perView: 2, autoplay: true }), got ${variant === null ? 'null' : typeof variant}`
-  const { perView, autoplay, intervalMs, density, personalize } = variant
+/** Why a carousel variant cannot be shown (where in it, and what), or null. */
+export function checkCarouselVariant(variant: unknown): Diagnostic | null {
+  if (!isRecord(variant)) return problem(`must be an object (such as { perView: 2, autoplay: true }), got ${kindOf(variant)}`)
+  const { perView, autoplay, interval, density, personalize } = variant
   if (perView !== undefined && !(Number.isInteger(perView) && (perView as number) >= 1 && (perView as number) <= MAX_PER_VIEW)) {
-    return `has "perView" ${JSON.stringify(perView)}; expected a whole number from 1 to ${MAX_PER_VIEW}`
+    return problem(`has "perView" ${JSON.stringify(perView)}; expected a whole number from 1 to ${MAX_PER_VIEW}`, 'perView')
   }
-  if (autoplay !== undefined && typeof autoplay !== 'boolean') return `has "autoplay" ${JSON.stringify(autoplay)}; expected true or false`
-  if (intervalMs !== undefined && !(isFiniteNumber(intervalMs) && intervalMs >= MIN_INTERVAL_MS)) {
-    return `has "intervalMs" ${JSON.stringify(intervalMs)}; expected a number of milliseconds ≥ ${MIN_INTERVAL_MS} (a slide must stay long enough to be read)`
+  if (autoplay !== undefined && typeof autoplay !== 'boolean') return problem(`has "autoplay" ${JSON.stringify(autoplay)}; expected true or false`, 'autoplay')
+  if (interval !== undefined && !((parseDuration(interval) ?? -1) >= MIN_INTERVAL_MS)) {
+    return problem(
+      `has "interval" ${JSON.stringify(interval)}; expected a duration (milliseconds, or a string such as "5s") ≥ ${MIN_INTERVAL_MS} ms (a slide must stay long enough to be read)`,
+      'interval',
+    )
   }
   if (density !== undefined && !CAROUSEL_DENSITIES.includes(density as CarouselDensity)) {
-    return `has an unknown "density" ${JSON.stringify(density)}; expected one of ${CAROUSEL_DENSITIES.join(', ')}`
+    return problem(`has an unknown "density" ${JSON.stringify(density)}; expected one of ${CAROUSEL_DENSITIES.join(', ')}`, 'density')
   }
-  if (personalize !== undefined && typeof personalize !== 'boolean') return `has "personalize" ${JSON.stringify(personalize)}; expected true or false`
+  if (personalize !== undefined && typeof personalize !== 'boolean') return problem(`has "personalize" ${JSON.stringify(personalize)}; expected true or false`, 'personalize')
   return null
 }
 
@@ -64,7 +69,7 @@ export function resolveCarouselVariant(variant: unknown): ResolvedCarouselVarian
   return {
     perView: valid.perView ?? 1,
     autoplay: valid.autoplay ?? false,
-    intervalMs: valid.intervalMs ?? DEFAULT_INTERVAL_MS,
+    interval: (valid.interval === undefined ? null : parseDuration(valid.interval)) ?? DEFAULT_INTERVAL_MS,
     density: valid.density ?? 'comfortable',
     personalize: valid.personalize ?? true,
   }

@@ -1,18 +1,20 @@
 import { Component, type ReactNode } from 'react'
+import type { FailSafe } from '../../hooks/useFailSafe'
 
 interface IsolationProps {
-  /** The component's name in reports, such as `<AdaptiveButton id="cta">`. */
-  component: string
-  report: (component: string, error: unknown) => void
+  /** The component's fail-safe: the boundary reports what it catches there. */
+  safe: Pick<FailSafe, 'report'>
   /** What to render instead: the component with its default variant, and no engine. */
   fallback: ReactNode
   children: ReactNode
 }
 
 /**
- * An error boundary around one adaptive component: when personalization
- * fails while rendering (the engine throws, a template breaks), the component
- * shows its default variant and the host app goes on.
+ * An error boundary around one adaptive component, for render errors: a
+ * render function or a template that throws, a component used without its
+ * provider or engine. The component shows its default variant and the host
+ * app goes on. The engine's own errors do not come this far: the component's
+ * fail-safe (useFailSafe) catches them at each call.
  */
 export class Isolation extends Component<IsolationProps, { failed: boolean }> {
   override state = { failed: false }
@@ -22,7 +24,7 @@ export class Isolation extends Component<IsolationProps, { failed: boolean }> {
   }
 
   override componentDidCatch(error: unknown) {
-    this.props.report(this.props.component, error)
+    this.props.safe.report(error)
   }
 
   override render() {

@@ -1,5 +1,5 @@
-import { isObject } from '../../core/guards'
 import { cloneElement, forwardRef, isValidElement, type HTMLAttributes, type ReactElement, type ReactNode, type Ref } from 'react'
+import { isRecord } from './variant-check'
 
 /** Sets every ref given: the component's own and the child's. */
 export function composeRefs<T>(...refs: (Ref<T> | undefined)[]): (node: T | null) => void {
@@ -25,7 +25,7 @@ function mergeProps(slot: Props, child: Props): Props {
         ;(ours as (...args: unknown[]) => void)(...args)
       }
     } else if (key === 'className' && typeof ours === 'string' && typeof theirs === 'string') merged[key] = `${ours} ${theirs}`
-    else if (key === 'style' && isObject(ours) && isObject(theirs)) merged[key] = { ...ours, ...theirs }
+    else if (key === 'style' && isRecord(ours) && isRecord(theirs)) merged[key] = { ...ours, ...theirs }
   }
   return merged
 }

@@ -1,30 +1,32 @@
-import { useContext, useEffect } from 'react'
+import { useEffect } from 'react'
 import type { Decision, Variants } from '../../engine/variants'
+import { useFailSafe, type FailSafe } from '../../hooks/useFailSafe'
 import { useVariant } from '../../hooks/useVariant'
-import { SettingsContext } from '../../providers/AttuneContext'
-
-/** Why a variant cannot be rendered, or null. */
-export type VariantCheck<V> = (variant: V) => string | null
+import type { VariantCheck } from './variant-check'
 
 /** The decision of an adaptive component as it renders: always a variant it can show. */
 export interface AdaptiveDecision<V> extends Decision<V> {
-  /** How the component is named in reports: `<AdaptiveButton id="cta">`. */
-  name: string
+  /** The component's fail-safe, for its other engine calls: reports name it `<AdaptiveButton id="cta">`. */
+  safe: FailSafe
 }
 
+/** How an adaptive component is named in reports: `<AdaptiveButton id="cta">`. */
+export const componentName = (component: string, id: string) => `<${component} id="${id}">`
+
 /**
- * useVariant for the components: an engine error or an invalid variant does
- * not break the page. The component shows its `default` variant and the
- * provider's `onError` hears of it once.
+ * useVariant for the components, through their fail-safe: an engine error
+ * or an invalid variant does not break the page. The component shows its
+ * `default` variant and the provider's `onError` hears of it once.
  */
 export function useAdaptive<V>(component: string, id: string, variants: Variants<V>, check: VariantCheck<V>, experiment?: string): AdaptiveDecision<V> {
-  const { report } = useContext(SettingsContext)
-  const name = `<${component} id="${id}">`
-  const decision = useVariant(id, variants, { ...(experiment === undefined ? {} : { experiment }), onError: (error) => report(name, error) })
+  const safe = useFailSafe(componentName(component, id))
+  const decision = useVariant(id, variants, experiment === undefined ? { safe } : { experiment, safe })
   const problem = check(decision.variant)
+  // Where in the variant, after what: the message reads first.
+  const message = problem && `variant "${decision.key}" ${problem.message}${problem.path ? ` (at ${problem.path})` : ''}; showing "default" instead`
   useEffect(() => {
-    if (problem !== null) report(name, new Error(`variant "${decision.key}" ${problem}; showing "default" instead`))
-  }, [report, name, decision.key, problem])
-  if (problem === null) return { ...decision, name }
-  return { variant: variants.default, key: 'default', segment: null, arm: decision.arm, name }
+    if (message !== null) safe.report(new Error(message))
+  }, [safe, message])
+  if (problem === null) return { ...decision, safe }
+  return { variant: variants.default, key: 'default', segment: null, arm: decision.arm, safe }
 }

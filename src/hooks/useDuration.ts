@@ -1,0 +1,25 @@
+import { useEffect } from 'react'
+import { parseDuration, type Duration } from '../core/duration'
+import { warn } from '../core/dev'
+
+/**
+ * The core's parser, for the components' variant checks (pure functions,
+ * not hooks): components reach the core only through this folder.
+ */
+export { parseDuration }
+
+/**
+ * A duration option in milliseconds: `value` (`500`, `"500ms"`, `"5s"`), or
+ * `fallback` when it is missing or not a duration. A bad one is a
+ * development warning that names `what` (such as `<NudgeToast duration>`).
+ */
+export function useDuration(value: Duration | undefined, fallback: number, what: string): number {
+  const ms = value === undefined ? fallback : parseDuration(value)
+  const bad = ms === null
+  useEffect(() => {
+    if (bad && typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
+      warn(`${what}=${JSON.stringify(value)} is not a duration (a number of ms, or a string such as "500ms" or "5s"); using ${fallback} ms.`)
+    }
+  }, [bad, what, value, fallback])
+  return ms ?? fallback
+}

@@ -1,0 +1,36 @@
+import { useCallback, useContext, useSyncExternalStore } from 'react'
+import { EMPTY_PROFILE } from '../core'
+import { renderTemplate } from '../engine/templates'
+import { AttuneContext } from '../providers/AttuneContext'
+
+/** Fills a template such as `Welcome back, {{name | friend}}`: plain text, never markup. */
+export type Fill = (template: string) => string
+
+export interface TemplateOptions {
+  /**
+   * Fill from the visitor's traits too (under `values`); default true. False
+   * fills from `values` alone and needs no provider: for a component's
+   * fallback, shown when personalization is not there.
+   */
+  traits?: boolean
+}
+
+type Traits = Readonly<Record<string, unknown>>
+const NO_TRAITS: Traits = {}
+const never = () => () => {}
+
+/**
+ * A function that fills templates from the visitor's traits and `values`
+ * (which win). Re-renders when the traits change; server rendering and
+ * hydration read the traits of the instance's `initialProfile`.
+ */
+export function useTemplate(values: Record<string, unknown> | undefined, { traits = true }: TemplateOptions = {}): Fill {
+  const context = useContext(AttuneContext)
+  const attune = traits ? context : null
+  const current = useSyncExternalStore(
+    attune ? attune.subscribe : never,
+    () => attune?.getProfile().visitor.traits ?? NO_TRAITS,
+    () => (attune ? (attune.initialProfile ?? EMPTY_PROFILE).visitor.traits : NO_TRAITS),
+  )
+  return useCallback((template: string) => renderTemplate(template, { ...current, ...values }), [current, values])
+}
