@@ -174,7 +174,7 @@ describe('the profile schema covers every field', () => {
     attune.identify({ plan: 'pro' })
     const profile = attune.getProfile()
     for (const collection of collections) {
-      const entries: object[] = Object.values(profile[collection])
+      const entries = Object.values(profile[collection] as Record<string, object>)
       expect(entries.length, collection).toBeGreaterThan(0)
       for (const entry of entries) expect(Object.keys(entry).sort(), collection).toEqual(Object.keys(PROFILE_SCHEMA.entries[collection]).sort())
     }
