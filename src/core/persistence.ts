@@ -78,7 +78,7 @@ function cleanEntry(raw: Entry, fields: Fields, limits: Limits): Entry | null {
 }
 
 /** The valid entries of a stored collection; damaged ones are left out. */
-export function cleanEntries(raw: unknown, fields: Fields, limits: Limits): Record<string, never> {
+function cleanEntries(raw: unknown, fields: Fields, limits: Limits): Record<string, never> {
   const out: Record<string, Entry> = {}
   if (!isObject(raw)) return out as Record<string, never>
   for (const [key, entry] of Object.entries(raw)) {
@@ -123,8 +123,13 @@ export function sanitizeProfile(raw: unknown, live: Profile, limits: Limits, sch
   return profile
 }
 
-/** Two values of a field, combined by its merge rule. `score` decays as of each entry's `last`. */
-function mergeField(rule: MergeRule, x: unknown, y: unknown, a: Entry, b: Entry, last: number, options: MergeOptions): unknown {
+/**
+ * The field `name` of two entries, combined by its merge rule; a field only
+ * one of them has is kept as it is. Scores decay to `last`, the later time.
+ */
+function mergeField(rule: MergeRule, name: string, a: Entry, b: Entry, last: number, options: MergeOptions): unknown {
+  const x = a[name]
+  const y = b[name]
   if (x === undefined || y === undefined) return x === undefined ? y : x
   switch (rule) {
     case 'sum':
@@ -144,7 +149,7 @@ function mergeEntry(a: Entry, b: Entry, fields: Fields, options: MergeOptions): 
   const out: Entry = {}
   const last = Math.max(a.last as number, b.last as number)
   for (const [name, , rule] of fields) {
-    const value = mergeField(rule, a[name], b[name], a, b, last, options)
+    const value = mergeField(rule, name, a, b, last, options)
     if (value !== undefined) out[name] = value
   }
   return out

@@ -118,7 +118,7 @@ export type FieldSpec = FieldKindName | { readonly kind: FieldKindName; readonly
 /** The fields of a keyed collection's entries. Every entry has a `last` time: the least recently used is evicted. */
 export type EntrySchema = { readonly last: FieldSpec } & { readonly [field: string]: FieldSpec }
 
-/** A fixed part of the profile: fields, and groups of fields. */
+/** A fixed part of the profile: fields, and groups of fields (a group is told from a field by having no `kind` of its own). */
 export type FixedSchema = { readonly [field: string]: FieldSpec | FixedSchema }
 
 /**
