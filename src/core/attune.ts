@@ -3,6 +3,7 @@ import { aggregate, type AggregateConfig } from './aggregate'
 import { CONSENT_VALUES, initialConsent, type Consent } from './consent'
 import { detectContext } from './context'
 import { describeError, warn } from './dev'
+import { formatDuration, parseDuration, type Duration } from './duration'
 import { isFiniteNumber, isObject } from './guards'
 import type { BehaviorEvent } from './events'
 import {
@@ -36,12 +37,12 @@ export interface AttuneOptions {
   now?: () => number
   /** When recorded events are committed; see {@link Schedule}. */
   schedule?: Schedule
-  /** Half-life of custom event scores, in ms. Default one day. */
-  halfLifeMs?: number
-  /** Inactivity that ends a session, in ms. Default 30 minutes. */
-  sessionTimeoutMs?: number
-  /** Storage writes are gathered for up to this many ms. Default 1000; 0 writes on every commit. */
-  persistDelayMs?: number
+  /** Half-life of custom event scores (more than 0), such as `"12h"`. Default one day. */
+  halfLife?: Duration
+  /** Inactivity that ends a session, such as `"30m"`. Default 30 minutes. */
+  sessionTimeout?: Duration
+  /** Storage writes are gathered for up to this long. Default `"1s"`; 0 writes on every commit. */
+  persistDelay?: Duration
   /** Overrides for the collection bounds; see {@link DEFAULT_LIMITS}. */
   limits?: Partial<Limits>
   /**
@@ -88,6 +89,21 @@ interface State {
   profile: Profile
 }
 
+/**
+ * The option `name` in ms: its default when not given, and its default with a
+ * development warning when it is not a duration of at least `min` ms.
+ */
+function durationOption(options: AttuneOptions, name: 'halfLife' | 'sessionTimeout' | 'persistDelay', fallback: number, min = 0): number {
+  const value = options[name]
+  if (value === undefined) return fallback
+  const ms = parseDuration(value)
+  if (ms !== null && ms >= min) return ms
+  if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
+    warn(`createAttune() ignored ${name}: expected a duration${min > 0 ? ' above 0' : ''} such as 1000 or "30s", got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}; using ${formatDuration(fallback)}.`)
+  }
+  return fallback
+}
+
 export function createAttune(options: AttuneOptions = {}): Attune {
   const now = options.now ?? Date.now
   const limits = { ...DEFAULT_LIMITS }
@@ -98,8 +114,8 @@ export function createAttune(options: AttuneOptions = {}): Attune {
   }
   const config: AggregateConfig = {
     limits,
-    halfLifeMs: options.halfLifeMs ?? HALF_LIFE_MS,
-    sessionTimeoutMs: options.sessionTimeoutMs ?? SESSION_TIMEOUT_MS,
+    halfLifeMs: durationOption(options, 'halfLife', HALF_LIFE_MS, 1),
+    sessionTimeoutMs: durationOption(options, 'sessionTimeout', SESSION_TIMEOUT_MS),
   }
   const prefix = (options.storageKey ?? 'attune') + ':'
   const name = prefix + 'profile'
@@ -133,7 +149,7 @@ export function createAttune(options: AttuneOptions = {}): Attune {
   const adapter = createPersistAdapter({
     storage,
     allowed: () => consent === 'granted' && !readOnly && !forgetting,
-    delayMs: options.persistDelayMs ?? PERSIST_DELAY_MS,
+    delayMs: durationOption(options, 'persistDelay', PERSIST_DELAY_MS),
     onUnreadable: (reason) => warn(`the stored profile "${name}" was unreadable (${reason}); starting a fresh profile.`),
     beforeHide: () => tracker.flush(),
   })

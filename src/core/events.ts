@@ -1,4 +1,5 @@
-import { isFiniteNumber, isObject } from './guards'
+import { isObject } from './guards'
+import { FIELD_KINDS } from './profile-schema'
 import type { Json, Trait } from './profile'
 
 /** What the tracker accepts through `record()`. Times are taken when recorded. */
@@ -25,35 +26,19 @@ export type BehaviorEvent =
 
 export type BehaviorEventType = BehaviorEvent['type']
 
-/** Ids, names and paths longer than this are refused: they are keys, not data. */
-export const MAX_KEY_LENGTH = 200
-
-
-/** Keys become property names in the profile; `__proto__` would replace an object's prototype. */
-const isKey = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_KEY_LENGTH && v !== '__proto__'
-
-export const isTrait = (v: unknown): boolean => v === null || typeof v === 'string' || typeof v === 'boolean' || isFiniteNumber(v)
-
-/** Field kinds and their checks. */
-const KINDS: Record<string, (v: unknown) => boolean> = {
-  key: isKey,
-  ms: (v) => isFiniteNumber(v) && v >= 0,
-  unit: (v) => typeof v === 'number' && v >= 0 && v <= 1,
-  bool: (v) => typeof v === 'boolean',
-  object: isObject,
-  traits: (v) => isObject(v) && Object.entries(v).every(([key, value]) => isKey(key) && isTrait(value)),
-  json: (v) => v !== undefined && typeof v !== 'function',
-}
-
-/** What each kind expects, for development messages only. */
-const EXPECTED: Record<string, string> = {
-  key: `a non-empty string of at most ${MAX_KEY_LENGTH} characters, not "__proto__"`,
-  ms: 'a finite number ≥ 0',
-  unit: 'a number from 0 to 1',
-  bool: 'a boolean',
-  object: 'a plain object',
-  traits: 'an object of strings, finite numbers, booleans or null, keyed by non-empty names',
-  json: 'a JSON value',
+/**
+ * Field kinds and their checks. The ones the profile holds (`ms`, `unit`,
+ * `key`, …) are the profile schema's kinds, so an event is checked the way
+ * the stat it feeds is; `object` and `json` describe what only events carry.
+ */
+const KINDS: Record<string, { check: (v: unknown) => boolean; expected: string }> = {
+  key: FIELD_KINDS.key,
+  ms: FIELD_KINDS.ms,
+  unit: FIELD_KINDS.unit,
+  bool: FIELD_KINDS.bool,
+  traits: FIELD_KINDS.traits,
+  object: { check: isObject, expected: 'a plain object' },
+  json: { check: (v) => v !== undefined && typeof v !== 'function', expected: 'a JSON value' },
 }
 
 /** Each event type's fields: `name:kind`, with `?` for an optional field. */
@@ -100,7 +85,7 @@ function firstProblem(event: unknown): string[] | null {
   if (specs === undefined) return [type]
   for (const [name, kind, optional] of specs) {
     const value = event[name]
-    if (!(optional && value === undefined) && !KINDS[kind]!(value)) return [type, name, kind]
+    if (!(optional && value === undefined) && !KINDS[kind]!.check(value)) return [type, name, kind]
   }
   return null
 }
@@ -120,5 +105,5 @@ export function describeInvalidEvent(event: unknown): string | null {
   const value = isObject(event) ? event[name ?? 'type'] : event
   if (!problem.length) return `an event must be an object such as { type: 'click', id: 'buy' }, got ${show(event)}`
   if (!name) return `unknown event type ${show(value)}; expected one of ${Object.keys(FIELDS).join(', ')}`
-  return `"${type}" event: "${name}" must be ${EXPECTED[kind!]}, got ${show(value)}`
+  return `"${type}" event: "${name}" must be ${KINDS[kind!]!.expected}, got ${show(value)}`
 }

@@ -13,6 +13,8 @@ export type { BehaviorEvent, BehaviorEventType } from './events'
 export { migrate, STORED_VERSION } from './persistence'
 export type { Migrations, PersistedState } from './persistence'
 export { createProfile, DEFAULT_LIMITS, EMPTY_PROFILE, PROFILE_VERSION } from './profile'
+export { FIELD_KINDS, PROFILE_SCHEMA } from './profile-schema'
+export type { EntrySchema, FieldKind, FieldKindName, FieldSpec, FixedSchema, KindValues, MergeRule, ProfileSchema, SignalKind, ValuesOf } from './profile-schema'
 export type {
   ClickStats,
   Context,

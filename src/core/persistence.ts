@@ -6,8 +6,8 @@
  */
 import { entryOf, evictLeastRecent } from './bounded'
 import { isFiniteNumber as isFinite, isObject } from './guards'
-import { isTrait } from './events'
-import { KEYED, PROFILE_VERSION, type KeyedCollection, type Limits, type Profile, type Trait } from './profile'
+import { PROFILE_VERSION, type KeyedCollection, type Limits, type Profile } from './profile'
+import { PROFILE_SCHEMA, isField, kindOf, mergeOf, type FieldKind, type FieldSpec, type MergeRule, type ProfileSchema } from './profile-schema'
 import { decay } from './smoothing'
 import type { StorageLike } from './storage'
 
@@ -47,89 +47,131 @@ export function migrate(state: unknown, version: number, target: number = STORED
 /** Stored data written by a newer build: it must be left as it is. */
 export class NewerVersionError extends Error {}
 
-const isString = (v: unknown): v is string => typeof v === 'string'
+type Entry = Record<string, unknown>
+/** An entry's fields with their kinds and merges, from the schema. */
+type Fields = readonly (readonly [name: string, kind: FieldKind, merge: MergeRule])[]
 
-/** The numeric fields of each collection's entries. */
-const ENTRY_FIELDS: Record<KeyedCollection, readonly string[]> = {
-  pages: ['views', 'dwellMs', 'last'],
-  sections: ['views', 'dwellMs', 'maxRatio', 'last'],
-  hover: ['count', 'dwellMs', 'last'],
-  clicks: ['count', 'last'],
-  events: ['count', 'last', 'score'],
+/** Each schema's entry fields, listed once: the sanitizer runs on every stored profile read. */
+const FIELDS = new WeakMap<ProfileSchema, Record<string, Fields>>()
+
+function fieldsOf(schema: ProfileSchema): Record<string, Fields> {
+  let fields = FIELDS.get(schema)
+  if (!fields) {
+    fields = {}
+    for (const [collection, entry] of Object.entries(schema.entries)) {
+      fields[collection] = Object.entries(entry).map(([name, spec]) => [name, kindOf(spec), mergeOf(spec)] as const)
+    }
+    FIELDS.set(schema, fields)
+  }
+  return fields
 }
 
-function cleanEntries(raw: unknown, fields: readonly string[], withRecent: boolean, recentLimit: number): Record<string, never> {
-  const out: Record<string, Record<string, unknown>> = {}
+/** A clean copy of `raw` with exactly `fields`, or null when one of them is not of its kind. */
+function cleanEntry(raw: Entry, fields: Fields, limits: Limits): Entry | null {
+  const clean: Entry = {}
+  for (const [name, kind] of fields) {
+    const value = kind.repair ? kind.repair(raw[name], limits) : raw[name]
+    if (!kind.check(value)) return null
+    clean[name] = value
+  }
+  return clean
+}
+
+/** The valid entries of a stored collection; damaged ones are left out. */
+function cleanEntries(raw: unknown, fields: Fields, limits: Limits): Record<string, never> {
+  const out: Record<string, Entry> = {}
   if (!isObject(raw)) return out as Record<string, never>
   for (const [key, entry] of Object.entries(raw)) {
-    if (key === '__proto__' || !isObject(entry) || !fields.every((f) => isFinite(entry[f]))) continue
-    const clean: Record<string, unknown> = {}
-    for (const f of fields) clean[f] = entry[f]
-    if (withRecent) clean.recent = (Array.isArray(entry.recent) ? entry.recent.filter(isFinite) : []).slice(-recentLimit)
-    out[key] = clean
+    const clean = key === '__proto__' || !isObject(entry) ? null : cleanEntry(entry, fields, limits)
+    if (clean) out[key] = clean
   }
   return out as Record<string, never>
 }
 
+/** The visitor's fields, checked and repaired by kind, or null when one is unusable. */
+function cleanVisitor(raw: Entry, schema: ProfileSchema, limits: Limits): Profile['visitor'] | null {
+  const part = schema.fixed.visitor
+  if (part === undefined || isField(part)) return null
+  const fields = Object.entries(part).filter((field): field is [string, FieldSpec] => isField(field[1]))
+  const visitor = cleanEntry(raw, fields.map(([name, spec]) => [name, kindOf(spec), mergeOf(spec)] as const), limits) as Profile['visitor'] | null
+  if (visitor) visitor.visits = Math.max(1, visitor.visits)
+  return visitor
+}
+
 /**
- * Checks a profile read from storage. Returns a clean copy (unknown fields
- * dropped, damaged entries left out, collections trimmed to their limits),
- * or null when its core (the visitor) is unusable. The current page, context,
- * scroll and idle describe this page load, so they come from `live`, never
- * from storage.
+ * Checks a profile read from storage against `schema`. Returns a clean copy
+ * (unknown fields dropped, damaged entries left out, collections trimmed to
+ * their limits), or null when its core (the visitor) is unusable. The
+ * current page, context, scroll and idle describe this page load, so they
+ * come from `live`, never from storage.
  */
-export function sanitizeProfile(raw: unknown, live: Profile, limits: Limits): Profile | null {
+export function sanitizeProfile(raw: unknown, live: Profile, limits: Limits, schema: ProfileSchema = PROFILE_SCHEMA): Profile | null {
   if (!isObject(raw) || !isObject(raw.visitor)) return null
-  const v = raw.visitor
-  if (!isString(v.id) || !v.id || !isString(v.sessionId) || !isFinite(v.firstSeen) || !isFinite(v.lastSeen) || !isFinite(v.visits) || !isFinite(v.sessionStart)) {
-    return null
-  }
-  const traits: Profile['visitor']['traits'] = {}
-  if (isObject(v.traits)) {
-    for (const [key, value] of Object.entries(v.traits).slice(0, limits.traits)) {
-      if (key !== '__proto__' && isTrait(value)) traits[key] = value as Trait
-    }
-  }
+  const visitor = cleanVisitor(raw.visitor, schema, limits)
+  if (!visitor) return null
   const profile: Profile = {
     ...live,
-    visitor: { id: v.id, firstSeen: v.firstSeen, lastSeen: v.lastSeen, visits: Math.max(1, v.visits), sessionId: v.sessionId, sessionStart: v.sessionStart, traits },
+    visitor,
     // Extensions validate their own keys when they read them.
     state: isObject(raw.state) ? (raw.state as Profile['state']) : {},
   }
-  for (const key of KEYED) {
-    profile[key] = cleanEntries(raw[key], ENTRY_FIELDS[key], key === 'events', limits.recent)
-    evictLeastRecent(profile[key], limits[key])
+  const fields = fieldsOf(schema)
+  for (const key of Object.keys(fields) as KeyedCollection[]) {
+    profile[key] = cleanEntries(raw[key], fields[key]!, limits)
+    evictLeastRecent(profile[key], limits[key] ?? Infinity)
   }
   return profile
 }
 
-type Entry = Record<string, number | number[]>
+/**
+ * The field `name` of two entries, combined by its merge rule; a field only
+ * one of them has is kept as it is. Scores decay to `last`, the later time.
+ */
+function mergeField(rule: MergeRule, name: string, a: Entry, b: Entry, last: number, options: MergeOptions): unknown {
+  const x = a[name]
+  const y = b[name]
+  if (x === undefined || y === undefined) return x === undefined ? y : x
+  switch (rule) {
+    case 'sum':
+      return (x as number) + (y as number)
+    case 'max':
+      return Math.max(x as number, y as number)
+    case 'ring':
+      return [...(x as number[]), ...(y as number[])].sort((p, q) => p - q).slice(-options.limits.recent)
+    case 'decay':
+      return decay(x as number, last - (a.last as number), options.halfLifeMs) + decay(y as number, last - (b.last as number), options.halfLifeMs)
+    case 'live':
+      return y
+  }
+}
 
-function mergeEntry(a: Entry, b: Entry, halfLifeMs: number, recentLimit: number): Entry {
+function mergeEntry(a: Entry, b: Entry, fields: Fields, options: MergeOptions): Entry {
   const out: Entry = {}
   const last = Math.max(a.last as number, b.last as number)
-  for (const key of Object.keys(a)) {
-    const x = a[key]!
-    const y = b[key]!
-    out[key] =
-      key === 'last' || key === 'maxRatio'
-        ? Math.max(x as number, y as number)
-        : key === 'recent'
-          ? [...(x as number[]), ...(y as number[])].sort((p, q) => p - q).slice(-recentLimit)
-          : key === 'score'
-            ? decay(x as number, last - (a.last as number), halfLifeMs) + decay(y as number, last - (b.last as number), halfLifeMs)
-            : (x as number) + (y as number)
+  for (const [name, , rule] of fields) {
+    const value = mergeField(rule, name, a, b, last, options)
+    if (value !== undefined) out[name] = value
   }
   return out
+}
+
+export interface MergeOptions {
+  limits: Limits
+  /** Half-life of decayed scores, in ms. */
+  halfLifeMs: number
+  /** Inactivity that ends a session, in ms. */
+  sessionTimeoutMs: number
 }
 
 /**
  * Merges the stored profile (earlier visits) with the live one (this page
  * load, possibly with behavior recorded before consent was granted). The
- * visitor keeps the stored identity; counts and times add up; the session
- * continues when the stored one saw activity within `sessionTimeoutMs`.
+ * visitor keeps the stored identity; entries merge field by field as
+ * `schema` says (counts and times spent add up, the latest time and the
+ * largest share win, …); the session continues when the stored one saw
+ * activity within `sessionTimeoutMs`.
  */
-export function mergeProfiles(stored: Profile, live: Profile, options: { limits: Limits; halfLifeMs: number; sessionTimeoutMs: number }): Profile {
+export function mergeProfiles(stored: Profile, live: Profile, options: MergeOptions, schema: ProfileSchema = PROFILE_SCHEMA): Profile {
   const s = stored.visitor
   const l = live.visitor
   const continues = l.sessionStart - s.lastSeen <= options.sessionTimeoutMs
@@ -154,13 +196,14 @@ export function mergeProfiles(stored: Profile, live: Profile, options: { limits:
       }),
     ),
   }
-  for (const key of KEYED) {
+  const fields = fieldsOf(schema)
+  for (const key of Object.keys(fields) as KeyedCollection[]) {
     const into: Record<string, Entry> = { ...(stored[key] as unknown as Record<string, Entry>) }
     for (const [id, entry] of Object.entries(live[key] as unknown as Record<string, Entry>)) {
       const existing = entryOf(into, id)
-      into[id] = existing ? mergeEntry(existing, entry, options.halfLifeMs, options.limits.recent) : entry
+      into[id] = existing ? mergeEntry(existing, entry, fields[key]!, options) : entry
     }
-    evictLeastRecent(into as never, options.limits[key])
+    evictLeastRecent(into as never, options.limits[key] ?? Infinity)
     merged[key] = into as never
   }
   return merged

@@ -2,6 +2,7 @@
  * The behavior profile: everything Attune knows about the visitor, as one
  * versioned, JSON-serializable object. Times are epoch milliseconds.
  */
+import { PROFILE_SCHEMA, type KeyedCollection, type ValuesOf } from './profile-schema'
 
 /** Bump with a migration in `persistence.ts` whenever the shape changes. */
 export const PROFILE_VERSION = 1
@@ -9,23 +10,25 @@ export const PROFILE_VERSION = 1
 /** A trait value set through `identify()`. */
 export type Trait = string | number | boolean | null
 
-export interface Visitor {
-  /** Anonymous random id, stable while the profile is stored. */
-  id: string
-  firstSeen: number
-  /** Time of the most recent event; a session ends after a gap longer than the session timeout. */
-  lastSeen: number
-  /** Number of sessions so far, this one included. */
-  visits: number
-  sessionId: string
-  sessionStart: number
-  traits: Record<string, Trait>
-}
+/*
+ * The shapes below are derived from PROFILE_SCHEMA (profile-schema.ts),
+ * where their fields and docs are declared: a field added there is in the
+ * type, the sanitizer, the merge and the rule signals at once.
+ */
+type Fixed = typeof PROFILE_SCHEMA.fixed
+type Entries = typeof PROFILE_SCHEMA.entries
+
+export type Visitor = ValuesOf<Fixed['visitor']>
 
 export type DeviceClass = 'mobile' | 'tablet' | 'desktop' | 'unknown'
 export type TimeOfDay = 'night' | 'morning' | 'afternoon' | 'evening'
 export type UtmKey = 'source' | 'medium' | 'campaign' | 'term' | 'content'
 
+/**
+ * Context is written out: its fields are narrower than their kinds (a
+ * device class, not any string). test/core/profile-schema.test.ts checks
+ * that it and `PROFILE_SCHEMA.fixed.context` name the same fields.
+ */
 export interface Context {
   device: DeviceClass
   viewport: { width: number; height: number }
@@ -41,63 +44,13 @@ export interface Context {
   utm: Partial<Record<UtmKey, string>>
 }
 
-export interface PageStats {
-  views: number
-  /** Visible time on the page (tab in front), in ms. */
-  dwellMs: number
-  last: number
-}
-
-export interface SectionStats {
-  /** Times the section came into view. */
-  views: number
-  /** Visible time, in ms; only while the tab is in front. */
-  dwellMs: number
-  /** Largest share of the section seen at once, 0–1. */
-  maxRatio: number
-  last: number
-}
-
-export interface ScrollStats {
-  /** Deepest point seen on the current page: (scrollTop + viewport) / page height, 0–1. */
-  depth: number
-  /** Scrolling speed in px/s, smoothed (EMA) over scroll gestures. */
-  velocity: number
-  /** Last sampled scroll position, px (for the velocity). */
-  y: number
-  /** Time of the last scroll sample (0 before the first). */
-  at: number
-}
-
-export interface HoverStats {
-  /** Hovers that lasted past the intent threshold. */
-  count: number
-  /** Total time of those hovers, in ms. */
-  dwellMs: number
-  last: number
-}
-
-export interface ClickStats {
-  count: number
-  last: number
-}
-
-export interface EventStats {
-  count: number
-  last: number
-  /** The most recent timestamps, oldest first, at most `limits.recent` of them. */
-  recent: number[]
-  /** Decayed score as of `last`: each event adds 1, and the score halves every half-life. */
-  score: number
-}
-
-export interface IdleState {
-  idle: boolean
-  /** When `idle` last changed (0 before the first change). */
-  since: number
-  /** Idle time in completed idle periods of this session, in ms. */
-  totalMs: number
-}
+export type PageStats = ValuesOf<Entries['pages']>
+export type SectionStats = ValuesOf<Entries['sections']>
+export type ScrollStats = ValuesOf<Fixed['scroll']>
+export type HoverStats = ValuesOf<Entries['hover']>
+export type ClickStats = ValuesOf<Entries['clicks']>
+export type EventStats = ValuesOf<Entries['events']>
+export type IdleState = ValuesOf<Fixed['idle']>
 
 /** A JSON value. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
@@ -159,9 +112,10 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
   pending: 1000,
 }
 
+export type { KeyedCollection }
+
 /** Collections keyed by id, all bounded by the limit of the same name. */
-export const KEYED = ['pages', 'sections', 'hover', 'clicks', 'events'] as const
-export type KeyedCollection = (typeof KEYED)[number]
+export const KEYED = Object.keys(PROFILE_SCHEMA.entries) as readonly KeyedCollection[]
 
 export function randomId(): string {
   const c = globalThis.crypto

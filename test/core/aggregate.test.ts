@@ -105,7 +105,7 @@ describe('aggregation', () => {
   })
 
   it('decays event scores with the configured half-life', () => {
-    const { attune, now } = setup({ halfLifeMs: DAY })
+    const { attune, now } = setup({ halfLife: DAY })
     attune.track('viewed_shoes')
     attune.track('viewed_shoes')
     const profile = attune.getProfile()

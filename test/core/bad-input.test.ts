@@ -72,6 +72,24 @@ describe('bad input', () => {
     expect(String(warn.mock.calls[0]![0])).toMatch(/limits\.pages: expected a number ≥ 1, got undefined/)
   })
 
+  it.each([
+    ['halfLife', 0, /halfLife: expected a duration above 0 such as 1000 or "30s", got 0; using 1d/],
+    ['halfLife', 'soon', /halfLife: .*got "soon"; using 1d/],
+    ['sessionTimeout', -1, /sessionTimeout: expected a duration such as 1000 or "30s", got -1; using 30m/],
+    ['sessionTimeout', '10 minutes', /sessionTimeout: .*got "10 minutes"/],
+    ['persistDelay', NaN, /persistDelay: .*got NaN; using 1s/],
+    ['persistDelay', Infinity, /persistDelay: .*got Infinity/],
+  ])('ignores a bad %s (%s) with a development warning, and uses the default', (name, value, message) => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const attune = createAttune({ storage: 'memory', schedule: 'sync', [name]: value })
+    expect(warn).toHaveBeenCalledTimes(1)
+    expect(String(warn.mock.calls[0]![0])).toMatch(/^\[attune\] createAttune\(\) ignored /)
+    expect(String(warn.mock.calls[0]![0])).toMatch(message)
+    if (name === 'halfLife') expect(attune.halfLifeMs).toBe(24 * 60 * 60_000)
+    attune.track('a')
+    expect(attune.getProfile().events.a?.count).toBe(1)
+  })
+
   it('stays silent in production builds', async () => {
     vi.stubEnv('NODE_ENV', 'production')
     vi.resetModules()

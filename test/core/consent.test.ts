@@ -12,7 +12,7 @@ afterEach(() => {
 function withStorage(consent?: 'granted' | 'denied' | 'pending', initial?: Record<string, string>) {
   const storage = spyStorage(initial)
   const now = fakeClock()
-  const attune = createAttune({ now, storage, schedule: 'sync', persistDelayMs: 0, ...(consent ? { consent } : {}) })
+  const attune = createAttune({ now, storage, schedule: 'sync', persistDelay: 0, ...(consent ? { consent } : {}) })
   return { storage, attune, now }
 }
 
@@ -58,7 +58,7 @@ describe('consent', () => {
     const id = first.attune.getProfile().visitor.id
     const storage = first.storage
 
-    const later = createAttune({ now: first.now, storage, schedule: 'sync', persistDelayMs: 0 })
+    const later = createAttune({ now: first.now, storage, schedule: 'sync', persistDelay: 0 })
     later.track('add_to_cart')
     later.record({ type: 'click', id: 'buy' })
     storage.calls.length = 0
@@ -78,7 +78,7 @@ describe('consent', () => {
     const id = first.attune.getProfile().visitor.id
 
     // The click on "Accept" is queued in the same frame as the grant.
-    const later = createAttune({ now: first.now, storage: first.storage, schedule: 'manual', persistDelayMs: 0 })
+    const later = createAttune({ now: first.now, storage: first.storage, schedule: 'manual', persistDelay: 0 })
     later.record({ type: 'click', id: 'accept' })
     later.setConsent('granted')
     const profile = later.getProfile()
@@ -103,7 +103,7 @@ describe('consent', () => {
   it('on refusal after pending, erases what an earlier consent stored', () => {
     const first = withStorage('granted')
     first.attune.track('x')
-    const later = createAttune({ now: first.now, storage: first.storage, schedule: 'sync', persistDelayMs: 0 })
+    const later = createAttune({ now: first.now, storage: first.storage, schedule: 'sync', persistDelay: 0 })
     expect(first.storage.map.has(KEY)).toBe(true)
     later.setConsent('denied')
     expect(first.storage.map.has(KEY)).toBe(false)
@@ -124,7 +124,7 @@ describe('consent', () => {
 
   it('drops a pending write when consent is withdrawn before it happens', () => {
     const storage = spyStorage()
-    const attune = createAttune({ storage, consent: 'granted', schedule: 'sync', persistDelayMs: 10_000 })
+    const attune = createAttune({ storage, consent: 'granted', schedule: 'sync', persistDelay: 10_000 })
     storage.calls.length = 0
     attune.track('x')
     attune.setConsent('pending')
@@ -171,7 +171,7 @@ describe('forget()', () => {
 
   it('drops events queued but not yet committed', () => {
     const storage = spyStorage()
-    const attune = createAttune({ storage, consent: 'granted', schedule: 'manual', persistDelayMs: 0 })
+    const attune = createAttune({ storage, consent: 'granted', schedule: 'manual', persistDelay: 0 })
     attune.track('secret')
     attune.forget()
     attune.flush()

@@ -22,13 +22,13 @@ describe('the engine and the visitor’s identity', () => {
     const storage = spyStorage()
     const now = fakeClock()
     const config = { rules: { models: MODELS, segments: [] }, experiments: [{ id: 'cta', arms: { a: 1 } }] }
-    const first = withDecisions(createAttune({ now, storage, consent: 'granted', schedule: 'sync', persistDelayMs: 0 }), config)
+    const first = withDecisions(createAttune({ now, storage, consent: 'granted', schedule: 'sync', persistDelay: 0 }), config)
     first.expose('cta')
     first.track('purchase')
     await flushMicrotasks()
     const learned = (first.getProfile().state.models as Record<string, { n: number }>).purchase!.n
 
-    const second = withDecisions(createAttune({ now, storage, schedule: 'sync', persistDelayMs: 0 }), config)
+    const second = withDecisions(createAttune({ now, storage, schedule: 'sync', persistDelay: 0 }), config)
     const events: DecisionEvent[] = []
     second.onDecision((event) => events.push(event))
     second.setConsent('granted')
@@ -40,9 +40,9 @@ describe('the engine and the visitor’s identity', () => {
   it('keeps the stored engine data of each nudge when consent merges profiles', () => {
     const storage = spyStorage()
     const now = fakeClock()
-    const first = withDecisions(createAttune({ now, storage, consent: 'granted', schedule: 'sync', persistDelayMs: 0 }))
+    const first = withDecisions(createAttune({ now, storage, consent: 'granted', schedule: 'sync', persistDelay: 0 }))
     first.feedback('exit-offer', 'not-helpful')
-    const second = withDecisions(createAttune({ now, storage, schedule: 'sync', persistDelayMs: 0 }))
+    const second = withDecisions(createAttune({ now, storage, schedule: 'sync', persistDelay: 0 }))
     second.nudgeShown('promo')
     second.setConsent('granted')
     expect(second.nudgeStatus('exit-offer')).toEqual({ allowed: false, reason: 'marked not helpful' })
@@ -69,7 +69,7 @@ describe('the engine’s bookkeeping', () => {
 
   it('takes the instance’s half-life for event scores by default', () => {
     const now = fakeClock()
-    const attune = withDecisions(createAttune({ now, storage: 'memory', schedule: 'sync', halfLifeMs: 1000 }), {
+    const attune = withDecisions(createAttune({ now, storage: 'memory', schedule: 'sync', halfLife: 1000 }), {
       hold: 0,
       rules: { segments: [{ id: 'keen', when: { event: 'x', score: { gte: 0.9 } } }] },
     })

@@ -291,7 +291,7 @@ describe('nudges and fatigue', () => {
   it('keep their caps with the stored profile, when consent allows', () => {
     const storage = spyStorage()
     const now = fakeClock()
-    const first = withDecisions(createAttune({ now, storage, consent: 'granted', schedule: 'sync', persistDelayMs: 0 }))
+    const first = withDecisions(createAttune({ now, storage, consent: 'granted', schedule: 'sync', persistDelay: 0 }))
     first.nudgeShown('offer')
     first.dismiss('offer')
     const reloaded = withDecisions(createAttune({ now, storage, consent: 'granted', schedule: 'sync' }))

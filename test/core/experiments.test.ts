@@ -92,7 +92,7 @@ describe('assignment', () => {
 function setup(consent: 'granted' | 'pending' = 'granted') {
   const now = fakeClock()
   const storage = spyStorage()
-  const base = createAttune({ now, storage, consent, schedule: 'sync', persistDelayMs: 0 })
+  const base = createAttune({ now, storage, consent, schedule: 'sync', persistDelay: 0 })
   const attune = withDecisions(base, {
     rules: { segments: [{ id: 'shopper', when: { event: 'add_to_cart', count: { gte: 1 } } }] },
     experiments: [

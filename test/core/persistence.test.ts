@@ -12,7 +12,7 @@ afterEach(() => {
 })
 
 function granted(storage: ReturnType<typeof spyStorage>, now = fakeClock()) {
-  return createAttune({ now, storage, consent: 'granted', schedule: 'sync', persistDelayMs: 0 })
+  return createAttune({ now, storage, consent: 'granted', schedule: 'sync', persistDelay: 0 })
 }
 
 describe('persistence', () => {
@@ -68,7 +68,7 @@ describe('persistence', () => {
     vi.useFakeTimers()
     try {
       const storage = spyStorage()
-      const attune = createAttune({ storage, consent: 'granted', schedule: 'sync', persistDelayMs: 1000 })
+      const attune = createAttune({ storage, consent: 'granted', schedule: 'sync', persistDelay: 1000 })
       storage.calls.length = 0
       for (let i = 0; i < 50; i++) attune.record({ type: 'click', id: 'x' })
       expect(storage.calls.filter((c) => c.startsWith('set'))).toHaveLength(0)
@@ -82,7 +82,7 @@ describe('persistence', () => {
 
   it('writes pending changes at once on flush()', () => {
     const storage = spyStorage()
-    const attune = createAttune({ storage, consent: 'granted', schedule: 'manual', persistDelayMs: 60_000 })
+    const attune = createAttune({ storage, consent: 'granted', schedule: 'manual', persistDelay: 60_000 })
     attune.track('signup')
     attune.flush()
     expect(readStored(storage).state.profile.events.signup?.count).toBe(1)
@@ -162,7 +162,7 @@ describe('persistence', () => {
         throw new DOMException('The operation is insecure.', 'SecurityError')
       },
     }
-    const attune = createAttune({ storage: broken, consent: 'granted', schedule: 'sync', persistDelayMs: 0 })
+    const attune = createAttune({ storage: broken, consent: 'granted', schedule: 'sync', persistDelay: 0 })
     attune.track('still-works')
     attune.track('still-works')
     expect(attune.getProfile().events['still-works']?.count).toBe(2)
@@ -225,7 +225,7 @@ describe('persistence', () => {
     const shared = spyStorage()
     vi.stubGlobal('localStorage', shared)
     try {
-      const attune = createAttune({ consent: 'granted', schedule: 'sync', persistDelayMs: 0 })
+      const attune = createAttune({ consent: 'granted', schedule: 'sync', persistDelay: 0 })
       attune.track('x')
       expect(shared.calls).toEqual([])
     } finally {
@@ -259,7 +259,7 @@ describe('initialProfile', () => {
     first.track('add_to_cart')
     first.flush()
     const initialProfile = JSON.parse(JSON.stringify(first.getProfile())) as Profile
-    const second = createAttune({ storage, now, schedule: 'sync', consent: 'granted', persistDelayMs: 0, initialProfile })
+    const second = createAttune({ storage, now, schedule: 'sync', consent: 'granted', persistDelay: 0, initialProfile })
     expect(second.initialProfile?.events.add_to_cart?.count).toBe(2)
     expect(second.getProfile().events.add_to_cart?.count).toBe(2)
     expect(second.getProfile().visitor.id).toBe(initialProfile.visitor.id)
@@ -289,7 +289,7 @@ describe('initialProfile', () => {
     const storage = spyStorage()
     const now = fakeClock()
     granted(storage, now).track('add_to_cart')
-    const attune = createAttune({ storage, now, schedule: 'sync', persistDelayMs: 0 })
+    const attune = createAttune({ storage, now, schedule: 'sync', persistDelay: 0 })
     const stop = attune.subscribe(() => {
       throw new Error('listener failed')
     })

@@ -3,9 +3,10 @@
  * `"pages./product.dwellMs"`), what each holds, and how to read one without
  * allocating.
  */
+import { PROFILE_SCHEMA, isField, kindOf, ruleOf, type FieldSpec, type FixedSchema, type ProfileSchema, type SignalKind } from '../../core/profile-schema'
 import { didYouMean } from './suggest'
 
-export type SignalKind = 'number' | 'string' | 'boolean' | 'any'
+export type { SignalKind }
 
 /** A signal path, resolved. */
 export interface Signal {
@@ -18,81 +19,75 @@ export interface Signal {
   model?: string
 }
 
-const N = 'number'
-const S = 'string'
-const B = 'boolean'
-
-/** Fields of the entries of each keyed collection, as rules see them. */
-const ENTRY_FIELDS: Record<string, Record<string, SignalKind>> = {
-  pages: { views: N, dwellMs: N, last: N },
-  sections: { views: N, dwellMs: N, maxRatio: N, last: N },
-  hover: { count: N, dwellMs: N, last: N },
-  clicks: { count: N, last: N },
-  events: { count: N, last: N },
-}
-
-type Tree = { [key: string]: SignalKind | Tree }
-
-const FIXED: Tree = {
-  page: S,
-  visitor: { id: S, firstSeen: N, lastSeen: N, visits: N, sessionId: S, sessionStart: N },
-  context: {
-    device: S,
-    viewport: { width: N, height: N },
-    locale: S,
-    timeZone: S,
-    hour: N,
-    timeOfDay: S,
-    referrer: S,
-    utm: { source: S, medium: S, campaign: S, term: S, content: S },
-  },
-  scroll: { depth: N, velocity: N },
-  idle: { idle: B, since: N, totalMs: N },
-}
-
-const TOPS = [...Object.keys(FIXED), ...Object.keys(ENTRY_FIELDS), 'propensity']
-
 const list = (names: string[]) => names.join(', ')
+
+/** The fields of `node` that rules may name, in the schema's order. */
+const readable = (node: FixedSchema | Readonly<Record<string, FieldSpec>>): string[] =>
+  Object.keys(node).filter((key) => {
+    const child = node[key]!
+    return !isField(child) || ruleOf(child) !== null
+  })
+
+/** A field of a keyed collection's entries: `pages./product.dwellMs`. */
+function entrySignal(top: string, parts: string[], entry: Readonly<Record<string, FieldSpec>>): Signal | string {
+  const fields = readable(entry)
+  if (parts.length < 3) return `"${top}" signals name an id and a field, such as "${top}.<id>.${fields[0]}"`
+  const field = parts[parts.length - 1]!
+  if (!fields.includes(field)) return `unknown field "${field}" of ${top}${didYouMean(field, fields)}; expected ${list(fields)}`
+  const spec = entry[field]!
+  const { missing } = kindOf(spec)
+  return { path: [top, parts.slice(1, -1).join('.'), field], kind: ruleOf(spec)!, ...(missing === undefined ? {} : { missing }) }
+}
+
+/** A field of the fixed parts (`scroll.velocity`), or a key of a keyed field (`visitor.traits.plan`). */
+function fixedSignal(text: string, parts: string[], schema: ProfileSchema): Signal | string {
+  const tops = [...readable(schema.fixed), ...Object.keys(schema.entries), 'propensity']
+  let node: FieldSpec | FixedSchema = schema.fixed
+  for (let i = 0; i < parts.length; i++) {
+    const key = parts[i]!
+    if (isField(node)) return `"${parts.slice(0, i).join('.')}" holds a value, not "${key}"`
+    const known: string[] = i === 0 ? tops : readable(node)
+    if (!known.includes(key) || !Object.hasOwn(node, key)) {
+      return `unknown signal "${text}": no "${key}"${i ? ` in ${parts.slice(0, i).join('.')}` : ''}${didYouMean(key, known)}; expected ${list(known)}`
+    }
+    node = node[key]!
+    const keyed = isField(node) ? kindOf(node).keyed : undefined
+    if (isField(node) && keyed !== undefined) {
+      const at = parts.slice(0, i + 1)
+      if (parts.length < i + 2) return `${key} are read one at a time, such as "${at.join('.')}.${keyed}"`
+      return { path: [...at, parts.slice(i + 1).join('.')], kind: ruleOf(node)! }
+    }
+  }
+  if (!isField(node)) {
+    const group = node
+    const values = readable(group).filter((key) => {
+      const child = group[key]!
+      return !isField(child) || kindOf(child).keyed === undefined
+    })
+    return `"${text}" is a group; expected one of ${list(values.map((key) => `${text}.${key}`))}`
+  }
+  return { path: parts, kind: ruleOf(node)! }
+}
 
 /**
  * Resolves a signal path, or says what is wrong with it. `models` are the
- * names of the propensity models that `propensity.<model>` may name.
+ * names of the propensity models that `propensity.<model>` may name. The
+ * paths and what they hold come from `schema`: a field added there is a
+ * signal at once. Runs when rules are validated, never per evaluation.
  */
-export function resolveSignal(text: unknown, models: readonly string[] = []): Signal | string {
+export function resolveSignal(text: unknown, models: readonly string[] = [], schema: ProfileSchema = PROFILE_SCHEMA): Signal | string {
   if (typeof text !== 'string' || !text) return 'expected a signal path such as "scroll.depth"'
   const parts = text.split('.')
   const top = parts[0]!
-  const entry = Object.hasOwn(ENTRY_FIELDS, top) ? ENTRY_FIELDS[top]! : undefined
-  if (entry) {
-    const fields = Object.keys(entry)
-    if (parts.length < 3) return `"${top}" signals name an id and a field, such as "${top}.<id>.${fields[0]}"`
-    const field = parts[parts.length - 1]!
-    if (!Object.hasOwn(entry, field)) return `unknown field "${field}" of ${top}${didYouMean(field, fields)}; expected ${list(fields)}`
-    return { path: [top, parts.slice(1, -1).join('.'), field], kind: entry[field]!, ...(field === 'last' ? {} : { missing: 0 }) }
-  }
+  if (Object.hasOwn(schema.entries, top)) return entrySignal(top, parts, schema.entries[top]!)
   if (top === 'propensity') {
     const model = parts.slice(1).join('.')
     if (!models.includes(model)) {
       return models.length ? `unknown propensity model "${model}"${didYouMean(model, models)}; expected ${list([...models])}` : `no propensity model is defined; "models" holds them`
     }
-    return { path: [], kind: N, model }
+    return { path: [], kind: 'number', model }
   }
-  if (top === 'visitor' && parts[1] === 'traits') {
-    if (parts.length < 3) return 'traits are read one at a time, such as "visitor.traits.plan"'
-    return { path: ['visitor', 'traits', parts.slice(2).join('.')], kind: 'any' }
-  }
-  let node: SignalKind | Tree = FIXED
-  for (let i = 0; i < parts.length; i++) {
-    const key = parts[i]!
-    if (typeof node === 'string') return `"${parts.slice(0, i).join('.')}" holds a value, not "${key}"`
-    if (!Object.hasOwn(node, key)) {
-      const known = i === 0 ? TOPS : Object.keys(node).concat(i === 1 && top === 'visitor' ? ['traits'] : [])
-      return `unknown signal "${text}": no "${key}"${i ? ` in ${parts.slice(0, i).join('.')}` : ''}${didYouMean(key, known)}; expected ${list(known)}`
-    }
-    node = node[key]!
-  }
-  if (typeof node !== 'string') return `"${text}" is a group; expected one of ${list(Object.keys(node).map((key) => `${text}.${key}`))}`
-  return { path: parts, kind: node }
+  return fixedSignal(text, parts, schema)
 }
 
 /** The value at `path` in `value`, through own properties only; undefined when absent. Allocation-free. */
