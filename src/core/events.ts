@@ -1,5 +1,5 @@
 import { isFiniteNumber, isObject } from './guards'
-import type { Json, Trait } from './profile'
+import type { Trait } from './profile'
 
 /** What the tracker accepts through `record()`. Times are taken when recorded. */
 export type BehaviorEvent =
@@ -20,8 +20,6 @@ export type BehaviorEvent =
   | { type: 'track'; name: string; props?: Record<string, unknown> }
   | { type: 'identify'; traits: Record<string, Trait> }
   | { type: 'idle'; idle: boolean }
-  /** Sets `state[key]`, or `state[key][id]` when `id` is given: extension data kept with the profile. */
-  | { type: 'state'; key: string; id?: string; value: Json }
 
 export type BehaviorEventType = BehaviorEvent['type']
 
@@ -68,7 +66,6 @@ const FIELDS: Record<BehaviorEventType, string> = {
   track: 'name:key props?:object',
   identify: 'traits:traits',
   idle: 'idle:bool',
-  state: 'key:key id?:key value:json',
 }
 
 function show(value: unknown): string {
