@@ -52,8 +52,10 @@ export function createSegmentClock(options: SegmentClockOptions): SegmentClock {
   let evaluator: SegmentEvaluator = evaluatorFor(rules)
   let evaluated: Profile | null = null
   let evaluatedAt = -Infinity
-  let timer: ReturnType<typeof setTimeout> | undefined
-  let dueAt = Infinity
+  const timer = createDueTimer(() => {
+    refresh()
+    schedule()
+  })
   // Evaluated once per rules document: the server and the browser agree on them.
   let initial: { rules: Rules; active: readonly string[] } | null = null
 
@@ -69,25 +71,11 @@ export function createSegmentClock(options: SegmentClockOptions): SegmentClock {
     if (changed) notify()
   }
 
-  const stop = () => {
-    clearTimeout(timer)
-    timer = undefined
-    dueAt = Infinity
-  }
-
-  /** One timer, moved only when something falls due earlier. */
+  /** While watched: the next tick of time-dependent rules, or the end of a hold, whichever comes first. */
   const schedule = () => {
     if (!watchers.size) return
     const time = now()
-    const due = Math.min(evaluator.timeDependent() ? time + TICK_MS : Infinity, evaluator.nextCheck() ?? Infinity)
-    if (due >= dueAt || due === Infinity) return
-    clearTimeout(timer)
-    dueAt = due
-    timer = setTimeout(() => {
-      dueAt = Infinity
-      refresh()
-      schedule()
-    }, Math.max(0, due - time))
+    timer.at(Math.min(evaluator.timeDependent() ? time + TICK_MS : Infinity, evaluator.nextCheck() ?? Infinity), time)
   }
 
   return {
@@ -96,7 +84,7 @@ export function createSegmentClock(options: SegmentClockOptions): SegmentClock {
       evaluator = evaluatorFor(rules)
       evaluated = null
       refresh()
-      stop()
+      timer.stop()
       schedule()
     },
     rules: () => rules,
@@ -125,9 +113,32 @@ export function createSegmentClock(options: SegmentClockOptions): SegmentClock {
       schedule()
       return () => {
         watchers.delete(listener)
-        if (!watchers.size) stop()
+        if (!watchers.size) timer.stop()
       }
     },
     notify,
+  }
+}
+
+/** One timer that runs `run` when due; asked for an earlier time it moves, for a later one it stays. */
+function createDueTimer(run: () => void) {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let dueAt = Infinity
+  const stop = () => {
+    clearTimeout(timer)
+    timer = undefined
+    dueAt = Infinity
+  }
+  return {
+    at(due: number, now: number) {
+      if (due >= dueAt || due === Infinity) return
+      clearTimeout(timer)
+      dueAt = due
+      timer = setTimeout(() => {
+        dueAt = Infinity
+        run()
+      }, Math.max(0, due - now))
+    },
+    stop,
   }
 }

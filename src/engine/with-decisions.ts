@@ -6,13 +6,13 @@
  * learning. They keep their data in `profile.state` through
  * `attune.writeState`, so storage, consent and `forget()` cover it too.
  */
-import type { Attune } from '../core/attune'
+import type { Attune, ProfileListener } from '../core/attune'
 import { warn } from '../core/dev'
 import { resolveConfig, type DecisionConfig } from './decision-config'
 import { createDecisionChannel, type DecisionEvent } from './decision-events'
 import { formatDiagnostic } from './diagnostics'
 import { createExperimentArms } from './experiment-arms'
-import { createExperimentLog } from './experiment-log'
+import { createExperimentLog, type ExperimentLog } from './experiment-log'
 import { createMessageRotation } from './message-rotation'
 import { learnFrom } from './model-learning'
 import { createNudgeLedger, type NudgeStatus } from './nudge-ledger'
@@ -20,14 +20,16 @@ import type { NudgeCaps } from './fatigue'
 import type { Trace } from './rules/compile'
 import type { ValidationResult } from './rules/document'
 import { validateRules } from './rules/validate'
-import { createSegmentClock } from './segment-clock'
+import { createSegmentClock, type SegmentClock } from './segment-clock'
 import type { SegmentStatus } from './segments'
 import { createVariantHistory } from './variant-history'
-import { checkVariants, pickVariant, type Decision, type Variants } from './variants'
+import { createVariantChoice, type DecideOptions, type ReadOptions } from './variant-choice'
+import type { Decision, Variants } from './variants'
 
 export type { DecisionConfig } from './decision-config'
 export type { DecisionEvent } from './decision-events'
 export type { NudgeStatus } from './nudge-ledger'
+export type { DecideOptions } from './variant-choice'
 
 export interface SegmentExplanation extends SegmentStatus {
   /** Every condition of its rule, in document order, with the value read and the outcome. */
@@ -98,15 +100,6 @@ export interface Overrides {
   arms?: Record<string, string>
 }
 
-export interface DecideOptions {
-  /** The experiment whose arm picks among the variants. */
-  experiment?: string
-  /** Evaluate what changed first (default), or read the segments as last computed. */
-  refresh?: boolean
-  /** Decide from the instance's `initialProfile`, as server rendering and hydration do. */
-  initial?: boolean
-}
-
 const NONE: readonly string[] = []
 
 /**
@@ -117,7 +110,7 @@ const NONE: readonly string[] = []
 export function withDecisions(attune: Attune, config: DecisionConfig = {}): DecisionAttune {
   const settings = resolveConfig(config, attune.halfLifeMs)
   const profile = () => attune.getProfile()
-  // The one switch of the engine's own: a forced visit (QA, previews) is not data.
+  // The engine's one switch: a forced visit (QA, previews) is not data.
   let forced: Overrides | null = null
   const channel = createDecisionChannel(() => attune.getConsent() === 'granted' && !forced)
   const clock = createSegmentClock({ now: attune.now, profile, holdMs: settings.holdMs, halfLifeMs: settings.halfLifeMs, predicates: settings.predicates })
@@ -126,15 +119,12 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
     clock.refresh()
     return current()
   }
-  const active = (options: Omit<DecideOptions, 'experiment'>) =>
-    options.initial ? (attune.initialProfile ? clock.initial(attune.initialProfile) : NONE) : options.refresh === false ? current() : segments()
-
+  const active = (options: ReadOptions) => (options.initial ? (attune.initialProfile ? clock.initial(attune.initialProfile) : NONE) : options.refresh === false ? current() : segments())
   const arms = createExperimentArms(settings.experiments)
-  const arm = (experimentId: string, options: Omit<DecideOptions, 'experiment'> = {}): string | null => {
-    const start = attune.initialProfile
+  const arm = (experimentId: string, options: ReadOptions = {}): string | null => {
+    const start = options.initial ? attune.initialProfile : null
     if (options.initial && !start) return null
-    const visitor = options.initial && start ? start.visitor.id : profile().visitor.id
-    return arms.arm(experimentId, { visitor, segments: () => active(options), pinned: options.initial ? undefined : forced?.arms?.[experimentId] })
+    return arms.arm(experimentId, { visitor: (start ?? profile()).visitor.id, segments: () => active(options), pinned: start ? undefined : forced?.arms?.[experimentId] })
   }
   const log = createExperimentLog({ attune, experiments: settings.experiments, arm, forced: () => forced !== null, emit: channel.emit })
   const nudges = createNudgeLedger({ attune, caps: settings.nudges, budget: settings.budget, emit: channel.emit })
@@ -146,44 +136,15 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
     clock.load(result.rules)
     return result
   }
-  if (config.rules !== undefined) {
-    for (const error of setRules(config.rules).errors) warn(formatDiagnostic('rules', error))
-  }
-
-  // Behavior changes: segments, then propensity learning and conversions.
-  attune.subscribe((next, previous) => {
-    clock.committed()
-    // A new visitor (forget()) or the stored one taking over (consent
-    // granted, profiles merged) is not new behavior: nothing to learn or
-    // attribute. Nor is a commit that touched no event (scrolling, dwell,
-    // the engine's own writes).
-    if (next.visitor.id !== previous.visitor.id) return
-    if (next.events === previous.events && next.visitor.sessionId === previous.visitor.sessionId) return
-    learnFrom(attune, clock.rules(), next, previous)
-    log.attribute(next, previous)
-  })
-
-  const warned = new Set<string>()
-  const decide = <V>(componentId: string, variants: Variants<V>, options: DecideOptions = {}): Decision<V> => {
-    const problem = checkVariants(variants)
-    if (problem) {
-      // Once per component: decide runs on every render.
-      if (!warned.has(componentId)) warn(formatDiagnostic(`decide("${componentId}")`, problem) + '.')
-      warned.add(componentId)
-      return { variant: (variants as { default?: V } | null)?.default as V, key: 'default', segment: null, arm: null }
-    }
-    const assigned = options.experiment === undefined ? null : arm(options.experiment, options)
-    // After too many changes this session, the variant last shown stays.
-    const { key, segment } = (!options.initial && !forced && history.locked(componentId, variants)) || pickVariant(variants, active(options), assigned)
-    return { variant: variants[key]!, key, segment, arm: assigned }
-  }
+  if (config.rules !== undefined) for (const error of setRules(config.rules).errors) warn(formatDiagnostic('rules', error))
+  attune.subscribe(afterCommit(attune, clock, log))
 
   const decisions: Decisions = {
     setRules,
     segments,
     segment: () => segments()[0] ?? null,
     explain: clock.explain,
-    decide,
+    decide: createVariantChoice({ history, forced: () => forced !== null, arm, segments: active }),
     shown(componentId, decision, options = {}) {
       // A forced visit changes no variant history.
       if (forced) return
@@ -207,14 +168,7 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
       forced = overrides && { ...overrides, ...(overrides.segments ? { segments: [...overrides.segments] } : {}) }
       clock.notify()
     },
-    watchDecisions(listener) {
-      const stopSegments = clock.watch(listener)
-      const stopProfile = attune.subscribe(listener)
-      return () => {
-        stopSegments()
-        stopProfile()
-      }
-    },
+    watchDecisions: (listener) => watchBoth(clock.watch(listener), attune.subscribe(listener)),
     watchSegments: clock.watch,
   }
 
@@ -226,4 +180,24 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
       if (attune.getConsent() === 'granted') log.consentGranted()
     },
   }
+}
+
+/** What the engine does after each commit: segments first, then propensity learning and conversions. */
+function afterCommit(attune: Attune, clock: SegmentClock, log: ExperimentLog): ProfileListener {
+  return (next, previous) => {
+    clock.committed()
+    // A new visitor (forget()) or the stored one taking over (consent
+    // granted, profiles merged) is not new behavior: nothing to learn or
+    // attribute. Nor is a commit that touched no event (scrolling, dwell,
+    // the engine's own writes).
+    if (next.visitor.id !== previous.visitor.id) return
+    if (next.events === previous.events && next.visitor.sessionId === previous.visitor.sessionId) return
+    learnFrom(attune, clock.rules(), next, previous)
+    log.attribute(next, previous)
+  }
+}
+
+const watchBoth = (a: () => void, b: () => void) => () => {
+  a()
+  b()
 }
