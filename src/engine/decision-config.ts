@@ -47,6 +47,8 @@ export interface ResolvedConfig {
 }
 
 const DURATION = 'a duration such as "10s", "10m" or a number of ms'
+/** A value, for a message: numbers as they print (NaN, Infinity), the rest as JSON. */
+const show = (value: unknown) => (typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? typeof value))
 
 /** Checks `config`; `halfLifeMs` is the instance's, the default of `halfLife`. */
 export function resolveConfig(config: DecisionConfig, halfLifeMs: number): ResolvedConfig {
@@ -55,13 +57,13 @@ export function resolveConfig(config: DecisionConfig, halfLifeMs: number): Resol
     const value = config[key]
     const ms = value === undefined ? fallback : parseDuration(value)
     if (ms !== null) return ms
-    problems.push({ path: pointer('', key), message: `expected ${DURATION}, got ${JSON.stringify(value) ?? typeof value}; using ${formatDuration(fallback)}` })
+    problems.push({ path: pointer('', key), message: `expected ${DURATION}, got ${show(value)}; using ${formatDuration(fallback)}` })
     return fallback
   }
   const count = (key: 'budget' | 'maxVariantChanges', fallback: number) => {
     const value = config[key]
     if (value === undefined || (isFiniteNumber(value) && value >= 0)) return value ?? fallback
-    problems.push({ path: pointer('', key), message: `expected a number ≥ 0, got ${JSON.stringify(value) ?? typeof value}; using ${fallback}` })
+    problems.push({ path: pointer('', key), message: `expected a number ≥ 0, got ${show(value)}; using ${fallback}` })
     return fallback
   }
   const resolved: ResolvedConfig = {
@@ -76,7 +78,7 @@ export function resolveConfig(config: DecisionConfig, halfLifeMs: number): Resol
   for (const [id, caps] of Object.entries(resolved.nudges)) {
     const cooldown = (caps as NudgeCaps | undefined)?.cooldown
     if (cooldown !== undefined && parseDuration(cooldown) === null) {
-      problems.push({ path: pointer(pointer('/nudges', id), 'cooldown'), message: `expected ${DURATION}, got ${JSON.stringify(cooldown)}; using the default` })
+      problems.push({ path: pointer(pointer('/nudges', id), 'cooldown'), message: `expected ${DURATION}, got ${show(cooldown)}; using the default` })
     }
   }
   for (const problem of problems) warn(formatDiagnostic('withDecisions()', problem) + '.')
