@@ -6,7 +6,7 @@ import { detectContext } from './context'
 import { describeError, warn } from './dev'
 import { isFiniteNumber, isObject } from './guards'
 import type { BehaviorEvent } from './events'
-import { copyJson, describeBadStateKey, withStateEntry, type StateUpdate } from './extension-state'
+import { copyJson, describeBadWrite, isStateKey, withStateEntry, type StateUpdate } from './extension-state'
 import {
   NewerVersionError,
   STORED_VERSION,
@@ -223,12 +223,9 @@ export function createAttune(options: AttuneOptions = {}): Attune {
   }
 
   const writeState = (key: string, id: string, value: StateUpdate) => {
-    const bad = describeBadStateKey(key, id)
     const copy = typeof value === 'function' ? undefined : copyJson(value)
-    if (bad || (typeof value !== 'function' && copy === undefined)) {
-      if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
-        warn(`writeState() ignored a write: ${bad ?? `the value of "${key}"/"${id}" is not JSON (finite numbers, strings, booleans, null, arrays and plain objects)`}.`)
-      }
+    if (!isStateKey(key, id) || (typeof value !== 'function' && copy === undefined)) {
+      if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') warn(`writeState() ignored a write: ${describeBadWrite(key, id)}.`)
       return
     }
     const visitor = store.getState().profile.visitor.id

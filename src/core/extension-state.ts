@@ -29,34 +29,30 @@ const isKey = (v: unknown): v is string => typeof v === 'string' && v.length > 0
 export function copyJson(value: unknown, depth = 0): Json | undefined {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined
-  if (depth >= MAX_DEPTH) return undefined
-  if (Array.isArray(value)) {
-    const out: Json[] = []
-    for (const item of value) {
-      const copy = copyJson(item, depth + 1)
-      if (copy === undefined) return undefined
-      out.push(copy)
-    }
-    return out
-  }
-  if (!isObject(value)) return undefined
+  if (typeof value !== 'object' || depth >= MAX_DEPTH) return undefined
+  const array = Array.isArray(value)
   const proto = Object.getPrototypeOf(value) as unknown
-  if (proto !== Object.prototype && proto !== null) return undefined
+  if (!array && proto !== Object.prototype && proto !== null) return undefined
   const out: Record<string, Json> = {}
+  const list: Json[] = []
   for (const [key, item] of Object.entries(value)) {
     const copy = copyJson(item, depth + 1)
-    if (key === '__proto__' || copy === undefined) return undefined
-    out[key] = copy
+    if (copy === undefined || key === '__proto__') return undefined
+    if (array) list.push(copy)
+    else out[key] = copy
   }
-  return out
+  return array ? list : out
 }
 
-/** Why `key` and `id` cannot name an entry, or null when they can. For development messages. */
-export function describeBadStateKey(key: unknown, id: unknown): string | null {
+/** Whether `key` and `id` can name an entry: non-empty strings of at most MAX_KEY_LENGTH characters, not `__proto__`. */
+export const isStateKey = (key: unknown, id: unknown): boolean => isKey(key) && isKey(id)
+
+/** Why a write is refused, for development messages. */
+export function describeBadWrite(key: unknown, id: unknown): string {
   const expected = `a non-empty string of at most ${MAX_KEY_LENGTH} characters, not "__proto__"`
   if (!isKey(key)) return `the key must be ${expected}, got ${JSON.stringify(key) ?? typeof key}`
   if (!isKey(id)) return `the id must be ${expected}, got ${JSON.stringify(id) ?? typeof id}`
-  return null
+  return `the value of "${key}"/"${id}" is not JSON (finite numbers, strings, booleans, null, arrays and plain objects)`
 }
 
 /** `state` with `state[key][id]` set to `value`; the other entries and keys keep their identity. */

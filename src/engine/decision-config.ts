@@ -1,7 +1,8 @@
 /**
  * The engine's configuration, and its checking: a bad value is reported
- * with a console warning naming its JSON pointer and what was expected, and
- * the default (or, for an experiment, nothing) takes its place.
+ * with a console warning naming its JSON pointer and what was expected (in
+ * development builds; experiments in every build, as rules are), and the
+ * default (or, for an experiment, nothing) takes its place.
  */
 import { warn } from '../core/dev'
 import { formatDuration, parseDuration, type Duration } from '../core/duration'
@@ -49,21 +50,24 @@ export interface ResolvedConfig {
 const DURATION = 'a duration such as "10s", "10m" or a number of ms'
 /** A value, for a message: numbers as they print (NaN, Infinity), the rest as JSON. */
 const show = (value: unknown) => (typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? typeof value))
+const report = (problem: Diagnostic) => warn(formatDiagnostic('withDecisions()', problem) + '.')
 
 /** Checks `config`; `halfLifeMs` is the instance's, the default of `halfLife`. */
 export function resolveConfig(config: DecisionConfig, halfLifeMs: number): ResolvedConfig {
-  const problems: Diagnostic[] = []
   const duration = (key: 'hold' | 'halfLife', fallback: number) => {
     const value = config[key]
     const ms = value === undefined ? fallback : parseDuration(value)
-    if (ms !== null) return ms
-    problems.push({ path: pointer('', key), message: `expected ${DURATION}, got ${show(value)}; using ${formatDuration(fallback)}` })
-    return fallback
+    if (ms === null && typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
+      report({ path: pointer('', key), message: `expected ${DURATION}, got ${show(value)}; using ${formatDuration(fallback)}` })
+    }
+    return ms ?? fallback
   }
   const count = (key: 'budget' | 'maxVariantChanges', fallback: number) => {
     const value = config[key]
     if (value === undefined || (isFiniteNumber(value) && value >= 0)) return value ?? fallback
-    problems.push({ path: pointer('', key), message: `expected a number ≥ 0, got ${show(value)}; using ${fallback}` })
+    if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
+      report({ path: pointer('', key), message: `expected a number ≥ 0, got ${show(value)}; using ${fallback}` })
+    }
     return fallback
   }
   const resolved: ResolvedConfig = {
@@ -77,11 +81,10 @@ export function resolveConfig(config: DecisionConfig, halfLifeMs: number): Resol
   }
   for (const [id, caps] of Object.entries(resolved.nudges)) {
     const cooldown = (caps as NudgeCaps | undefined)?.cooldown
-    if (cooldown !== undefined && parseDuration(cooldown) === null) {
-      problems.push({ path: pointer(pointer('/nudges', id), 'cooldown'), message: `expected ${DURATION}, got ${show(cooldown)}; using the default` })
+    if (cooldown !== undefined && parseDuration(cooldown) === null && typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
+      report({ path: pointer(pointer('/nudges', id), 'cooldown'), message: `expected ${DURATION}, got ${show(cooldown)}; using the default` })
     }
   }
-  for (const problem of problems) warn(formatDiagnostic('withDecisions()', problem) + '.')
   return resolved
 }
 
