@@ -1,6 +1,5 @@
 import { countSince, entryOf, evictLeastRecent, pushRecent } from './bounded'
 import type { BehaviorEvent } from './events'
-import { isObject } from './guards'
 import { KEYED, randomId, timeOfDay, type KeyedCollection, type Limits, type Profile } from './profile'
 import { decay, ema, emaAlpha } from './smoothing'
 
@@ -12,11 +11,10 @@ export interface AggregateConfig {
   sessionTimeoutMs: number
 }
 
-type Owned = KeyedCollection | 'scroll' | 'idle' | 'state'
+type Owned = KeyedCollection | 'scroll' | 'idle'
 
-/** Events the visitor causes, as opposed to time accruing, idleness noticed, or an extension's bookkeeping. */
-const isActivity = (event: BehaviorEvent): boolean =>
-  event.type === 'idle' ? !event.idle : event.type !== 'dwell' && event.type !== 'page-dwell' && event.type !== 'state'
+/** Events the visitor causes, as opposed to time accruing or idleness noticed. */
+const isActivity = (event: BehaviorEvent): boolean => (event.type === 'idle' ? !event.idle : event.type !== 'dwell' && event.type !== 'page-dwell')
 
 /** Time constant of the scroll velocity EMA: a steady speed is reached to 63% after 500 ms of scrolling. */
 const VELOCITY_TAU_MS = 500
@@ -151,14 +149,6 @@ export function aggregate(
           traits[key] = value
         }
         visitor.traits = traits
-        break
-      }
-      case 'state': {
-        const state = own('state')
-        const into = state[event.key]
-        // With an id, one entry of the key's object changes: writes to
-        // different ids in one batch all land.
-        state[event.key] = event.id === undefined ? event.value : { ...(isObject(into) ? into : {}), [event.id]: event.value }
         break
       }
       case 'idle': {

@@ -1,11 +1,13 @@
 import { createStore } from 'zustand/vanilla'
 import { aggregate, type AggregateConfig } from './aggregate'
+import { createCommitQueue } from './commit-queue'
 import { CONSENT_VALUES, initialConsent, type Consent } from './consent'
 import { detectContext } from './context'
 import { describeError, warn } from './dev'
 import { formatDuration, parseDuration, type Duration } from './duration'
 import { isFiniteNumber, isObject } from './guards'
 import type { BehaviorEvent } from './events'
+import { copyJson, describeBadWrite, isStateKey, withStateEntry, type StateUpdate } from './extension-state'
 import {
   NewerVersionError,
   STORED_VERSION,
@@ -15,7 +17,7 @@ import {
   sanitizeProfile,
   type PersistedState,
 } from './persistence'
-import { DEFAULT_LIMITS, createProfile, type Limits, type Profile, type Trait } from './profile'
+import { DEFAULT_LIMITS, createProfile, type Json, type Limits, type Profile, type Trait } from './profile'
 import { failSafeStorage, keysWithPrefix, resolveStorage, type StorageOption } from './storage'
 import { createTracker, type Schedule } from './tracker'
 
@@ -73,8 +75,26 @@ export interface Attune {
   forget: () => void
   /** The committed profile (queued events are not in it until the next commit). */
   getProfile: () => Profile
-  /** Calls `listener` after every commit that changed the profile; returns the unsubscribe function. */
+  /**
+   * Calls `listener` after every commit that changed the profile; returns the
+   * unsubscribe function. A commit made while listeners are being called (a
+   * listener that records or writes state) runs once they all have been, and
+   * they are then called again for it: every listener hears of every change,
+   * in order.
+   */
   subscribe: (listener: ProfileListener) => () => void
+  /**
+   * Sets `profile.state[key][id]`: data of an extension of the core (the
+   * decision engine keeps exposures, nudge history and model weights so).
+   * It is not behavior: it bypasses the tracker, is committed at once (after
+   * the events recorded before it), and is no visitor activity. `value` is
+   * JSON, or a function of the value there now, called when the write lands.
+   * Like the rest of the profile it is kept in memory, stored only under
+   * consent, and erased by `forget()` and by consent denied. A write made
+   * for a visitor that `forget()` replaced before it landed is dropped. Bad
+   * keys and values that are not JSON are ignored with a development warning.
+   */
+  writeState: (key: string, id: string, value: StateUpdate) => void
   /** Commits queued events and writes pending storage changes now. */
   flush: () => void
   /** The instance's clock. */
@@ -155,6 +175,9 @@ export function createAttune(options: AttuneOptions = {}): Attune {
   })
 
   const store = createStore<State>()(() => ({ profile: started ?? fresh() }))
+  // Every change of the store goes through it, so that listeners that
+  // change the profile again are heard in order (see subscribe).
+  const serial = createCommitQueue()
   // Set while the stored profile is read in: reading writes nothing.
   let restoring = false
   // Every commit is written (gathered by the adapter; only under consent).
@@ -167,7 +190,7 @@ export function createAttune(options: AttuneOptions = {}): Attune {
     schedule: options.schedule,
     maxPending: limits.pending,
     onQueued: adapter.watch,
-    commit: (events, times) => store.setState({ profile: aggregate(store.getState().profile, events, times, config) }),
+    commit: (events, times) => serial(() => store.setState({ profile: aggregate(store.getState().profile, events, times, config) })),
   })
 
   /** Reads the stored profile into the live one, once per instance. */
@@ -192,13 +215,48 @@ export function createAttune(options: AttuneOptions = {}): Attune {
     // server kept it): merging the two would count its behavior twice. The
     // stored profile, with this page's context, is the newer copy.
     const same = started !== null && profile.visitor.id === started.visitor.id
-    restoring = true
-    try {
-      store.setState({ profile: same ? profile : mergeProfiles(profile, store.getState().profile, config) })
-    } finally {
-      restoring = false
-    }
+    const restored = profile
+    serial(() => {
+      restoring = true
+      try {
+        store.setState({ profile: same ? restored : mergeProfiles(restored, store.getState().profile, config) })
+      } finally {
+        restoring = false
+      }
+    })
   }
+
+  /** The value a write lands with, or undefined for none (the update kept the value, or gave one that is not JSON). */
+  const landing = (profile: Profile, key: string, id: string, update: (current: Json | undefined) => Json | undefined): Json | undefined => {
+    const current = readEntry(profile, key, id)
+    const result = update(current)
+    if (result === current || result === undefined) return undefined
+    const copy = copyJson(result)
+    if (copy === undefined && typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
+      warn(`writeState("${key}", "${id}") ignored an update that returned a value that is not JSON.`)
+    }
+    return copy
+  }
+
+  const writeState = (key: string, id: string, value: StateUpdate) => {
+    const copy = typeof value === 'function' ? undefined : copyJson(value)
+    if (!isStateKey(key, id) || (typeof value !== 'function' && copy === undefined)) {
+      if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') warn(`writeState() ignored a write: ${describeBadWrite(key, id)}.`)
+      return
+    }
+    const visitor = store.getState().profile.visitor.id
+    // Events recorded before this write come first in the profile's history.
+    tracker.flush()
+    serial(() => {
+      const profile = store.getState().profile
+      // forget() came first: the write was for a visitor who is gone.
+      if (profile.visitor.id !== visitor) return
+      const next = typeof value === 'function' ? landing(profile, key, id, value) : copy
+      if (next !== undefined) store.setState({ profile: { ...profile, state: withStateEntry(profile.state, key, id, next) } })
+    })
+  }
+
+
 
   // Reading only: nothing is written until the first commit, so an instance
   // made and dropped during render (StrictMode) leaves storage as it was.
@@ -225,7 +283,7 @@ export function createAttune(options: AttuneOptions = {}): Attune {
       if (next === 'granted') {
         if (!hydrated) hydrate()
         // Save what the merge produced (a new visit, behavior from before consent).
-        store.setState({})
+        serial(() => store.setState({}))
         return
       }
       adapter.cancel()
@@ -235,22 +293,26 @@ export function createAttune(options: AttuneOptions = {}): Attune {
     getConsent: () => consent,
     forget() {
       tracker.clear()
-      adapter.cancel()
-      removeStored()
-      readOnly = false
-      // The fresh profile stays in memory until the next event is committed.
-      forgetting = true
-      try {
-        store.setState({ profile: fresh() })
-      } finally {
-        forgetting = false
-      }
+      // In the queue, so that no commit queued before it writes storage after the erasure.
+      serial(() => {
+        adapter.cancel()
+        removeStored()
+        readOnly = false
+        // The fresh profile stays in memory until the next event is committed.
+        forgetting = true
+        try {
+          store.setState({ profile: fresh() })
+        } finally {
+          forgetting = false
+        }
+      })
     },
     getProfile: () => store.getState().profile,
     subscribe: (listener) =>
       store.subscribe((state, previous) => {
         if (state.profile !== previous.profile) listener(state.profile, previous.profile)
       }),
+    writeState,
     flush() {
       tracker.flush()
       adapter.flush()
@@ -273,4 +335,10 @@ export function createAttune(options: AttuneOptions = {}): Attune {
   }
 
   return attune
+}
+
+/** The entry `state[key][id]`, if there is one. */
+function readEntry(profile: Profile, key: string, id: string): Json | undefined {
+  const into = profile.state[key]
+  return isObject(into) && Object.hasOwn(into, id) ? (into as Record<string, Json>)[id] : undefined
 }

@@ -1,6 +1,6 @@
 import { isObject } from './guards'
 import { FIELD_KINDS } from './profile-schema'
-import type { Json, Trait } from './profile'
+import type { Trait } from './profile'
 
 /** What the tracker accepts through `record()`. Times are taken when recorded. */
 export type BehaviorEvent =
@@ -21,15 +21,13 @@ export type BehaviorEvent =
   | { type: 'track'; name: string; props?: Record<string, unknown> }
   | { type: 'identify'; traits: Record<string, Trait> }
   | { type: 'idle'; idle: boolean }
-  /** Sets `state[key]`, or `state[key][id]` when `id` is given: extension data kept with the profile. */
-  | { type: 'state'; key: string; id?: string; value: Json }
 
 export type BehaviorEventType = BehaviorEvent['type']
 
 /**
  * Field kinds and their checks. The ones the profile holds (`ms`, `unit`,
  * `key`, …) are the profile schema's kinds, so an event is checked the way
- * the stat it feeds is; `object` and `json` describe what only events carry.
+ * the stat it feeds is; `object` describes what only events carry.
  */
 const KINDS: Record<string, { check: (v: unknown) => boolean; expected: string }> = {
   key: FIELD_KINDS.key,
@@ -38,7 +36,6 @@ const KINDS: Record<string, { check: (v: unknown) => boolean; expected: string }
   bool: FIELD_KINDS.bool,
   traits: FIELD_KINDS.traits,
   object: { check: isObject, expected: 'a plain object' },
-  json: { check: (v) => v !== undefined && typeof v !== 'function', expected: 'a JSON value' },
 }
 
 /** Each event type's fields: `name:kind`, with `?` for an optional field. */
@@ -53,7 +50,6 @@ const FIELDS: Record<BehaviorEventType, string> = {
   track: 'name:key props?:object',
   identify: 'traits:traits',
   idle: 'idle:bool',
-  state: 'key:key id?:key value:json',
 }
 
 function show(value: unknown): string {

@@ -18,7 +18,7 @@
  * `shoes:running:42` counts toward both `shoes` and `shoes:running`.
  *
  * Each entry fades with time since it last changed (`last`), halving every
- * `halfLifeMs` (the instance's, see `createAttune({ halfLifeMs })`), so last
+ * `halfLifeMs` (the instance's, see `createAttune({ halfLife })`), so last
  * week's browsing weighs less than this morning's.
  */
 import { isFiniteNumber, isObject } from '../core/guards'

@@ -12,6 +12,7 @@
  * spreads its visitors over the others.
  */
 import { isFiniteNumber, isObject } from '../core/guards'
+import { pointer, type Diagnostic } from './diagnostics'
 import { murmur3 } from './hash'
 import { ID } from './rules/validate'
 
@@ -44,22 +45,23 @@ export function assignArm(experimentId: string, arms: Record<string, number>, vi
   return best
 }
 
-/** Problems with an experiment's configuration, as `[path, message]`; empty when it is fine. */
-export function checkExperiment(raw: unknown, at: string): [string, string][] {
-  const problems: [string, string][] = []
-  if (!isObject(raw)) return [[at, 'expected an experiment such as { "id": "cta", "arms": { "control": 50, "bold": 50 } }']]
-  if (typeof raw.id !== 'string' || !raw.id) problems.push([`${at}/id`, 'expected an id'])
-  if (!isObject(raw.arms) || Object.keys(raw.arms).length === 0) problems.push([`${at}/arms`, 'expected arms by name with their weights, such as { "control": 50, "bold": 50 }'])
+/** Problems with an experiment's configuration, with `at` the pointer of the experiment; empty when it is fine. */
+export function checkExperiment(raw: unknown, at: string): Diagnostic[] {
+  const problems: Diagnostic[] = []
+  const fail = (path: string, message: string) => void problems.push({ path, message })
+  if (!isObject(raw)) return [{ path: at, message: 'expected an experiment such as { "id": "cta", "arms": { "control": 50, "bold": 50 } }' }]
+  if (typeof raw.id !== 'string' || !raw.id) fail(pointer(at, 'id'), 'expected an id')
+  if (!isObject(raw.arms) || Object.keys(raw.arms).length === 0) fail(pointer(at, 'arms'), 'expected arms by name with their weights, such as { "control": 50, "bold": 50 }')
   else {
     for (const [arm, weight] of Object.entries(raw.arms)) {
-      if (!isFiniteNumber(weight) || weight < 0) problems.push([`${at}/arms/${arm}`, `expected a weight ≥ 0, got ${JSON.stringify(weight)}`])
-      if (!ID.test(arm)) problems.push([`${at}/arms/${arm}`, 'arm names are letters, digits, "-" and "_"'])
+      if (!isFiniteNumber(weight) || weight < 0) fail(pointer(pointer(at, 'arms'), arm), `expected a weight ≥ 0, got ${JSON.stringify(weight)}`)
+      if (!ID.test(arm)) fail(pointer(pointer(at, 'arms'), arm), 'arm names are letters, digits, "-" and "_"')
     }
-    if (!Object.values(raw.arms).some((w) => isFiniteNumber(w) && w > 0)) problems.push([`${at}/arms`, 'at least one arm needs a weight above 0'])
+    if (!Object.values(raw.arms).some((w) => isFiniteNumber(w) && w > 0)) fail(pointer(at, 'arms'), 'at least one arm needs a weight above 0')
   }
-  if (raw.segment !== undefined && typeof raw.segment !== 'string') problems.push([`${at}/segment`, 'expected a segment id'])
+  if (raw.segment !== undefined && typeof raw.segment !== 'string') fail(pointer(at, 'segment'), 'expected a segment id')
   if (raw.conversions !== undefined && !(Array.isArray(raw.conversions) && raw.conversions.every((c) => typeof c === 'string'))) {
-    problems.push([`${at}/conversions`, 'expected an array of event names'])
+    fail(pointer(at, 'conversions'), 'expected an array of event names')
   }
   return problems
 }

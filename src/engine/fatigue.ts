@@ -4,7 +4,7 @@
  * back-off after a dismissal, and suppression after "not helpful".
  */
 import { countSince } from '../core/bounded'
-import { parseDuration } from '../core/duration'
+import { parseDuration, type Duration } from '../core/duration'
 import { isFiniteNumber, isObject } from '../core/guards'
 import type { Json } from '../core/profile'
 
@@ -14,7 +14,7 @@ export interface NudgeCaps {
   /** Times it may show per 24 hours. Default 3; at most 20 (the history kept). */
   perDay?: number
   /** Least time between two showings; each dismissal doubles it. Default 10 minutes. */
-  cooldown?: string | number
+  cooldown?: Duration
 }
 
 /** A nudge's history, kept in `profile.state.nudges[id]`. */

@@ -5,6 +5,7 @@
 export { withDecisions } from './with-decisions'
 export type { DecideOptions, DecisionAttune, DecisionConfig, DecisionEvent, Decisions, NudgeStatus, Overrides, SegmentExplanation } from './with-decisions'
 export { validateRules } from './rules/validate'
+export type { Diagnostic } from './diagnostics'
 export { OPERATORS } from './rules/document'
 export type {
   CentroidModel,
@@ -12,7 +13,6 @@ export type {
   LogisticModel,
   Model,
   Operator,
-  RuleError,
   RulesDocument,
   SegmentRule,
   ValidateOptions,

@@ -2,7 +2,7 @@
  * Behavior models that act as segments: nearest-centroid classes and an
  * online logistic propensity score. Reading them allocates nothing.
  */
-import { isFiniteNumber } from '../core/guards'
+import { isFiniteNumber, isObject } from '../core/guards'
 import type { Json, Profile } from '../core/profile'
 import type { CheckedCentroidModel, CheckedLogisticModel } from './rules/document'
 import { readPath, type Signal } from './rules/signals'
@@ -42,7 +42,12 @@ export interface LogisticState {
 
 /** The learned state of `name`, if the profile holds a usable one; else the model's own weights. */
 export function logisticState(model: CheckedLogisticModel, profile: Profile, name: string): LogisticState {
-  const kept = readPath(profile, ['state', 'models', name]) as Record<string, Json> | undefined
+  return readLogisticState(model, readPath(profile, ['state', 'models', name]) as Json | undefined)
+}
+
+/** A learned state as kept (`profile.state.models[name]`), if usable; else the model's own weights. */
+export function readLogisticState(model: CheckedLogisticModel, raw: Json | undefined): LogisticState {
+  const kept = isObject(raw) ? raw : undefined
   const weights = kept?.weights
   if (
     kept &&

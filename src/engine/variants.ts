@@ -3,6 +3,7 @@
  * a segment id, an arm, or `segment+arm`.
  */
 import { isObject } from '../core/guards'
+import type { Diagnostic } from './diagnostics'
 
 export type Variants<V> = { default: V } & Record<string, V>
 
@@ -17,10 +18,16 @@ export interface Decision<V> {
   arm: string | null
 }
 
-/** Why a variants object cannot be used, or null. */
-export function checkVariants(variants: unknown): string | null {
-  if (!isObject(variants)) return `expected an object of variants by key, got ${variants === null ? 'null' : typeof variants}`
-  if (!Object.hasOwn(variants, 'default')) return `has no "default" variant (keys: ${Object.keys(variants).join(', ') || 'none'}); add one, shown when no segment or arm has its own`
+/**
+ * Why a variants object cannot be used, or null. The path is `''`: the
+ * variants object itself (a missing `default` is reported at the object
+ * that lacks it, as JSON Schema does).
+ */
+export function checkVariants(variants: unknown): Diagnostic | null {
+  if (!isObject(variants)) return { path: '', message: `expected an object of variants by key, got ${variants === null ? 'null' : typeof variants}` }
+  if (!Object.hasOwn(variants, 'default')) {
+    return { path: '', message: `the variants has no "default" variant (keys: ${Object.keys(variants).join(', ') || 'none'}); add one, shown when no segment or arm has its own` }
+  }
   return null
 }
 

@@ -7,7 +7,7 @@
  * instance (in memory, committed at once) and never needs the workshop.
  */
 import { useId, useState, useSyncExternalStore, type CSSProperties } from 'react'
-import { Adaptive, createAttune, PersonalizationProvider, withDecisions, type RuleError } from '../../src'
+import { Adaptive, createAttune, PersonalizationProvider, withDecisions, type Diagnostic } from '../../src'
 import { NEW_VISIT_MS, SegmentTrace } from '../support/SegmentTrace'
 import { RULES } from '../support/workshop'
 
@@ -48,7 +48,7 @@ export function RulePlayground({ rules = RULES }: RulePlaygroundProps) {
   const id = useId()
   const [{ attune, advance, errors: initialErrors }] = useState(() => makePlayground(rules))
   const [text, setText] = useState(() => JSON.stringify(rules, null, 2))
-  const [errors, setErrors] = useState<RuleError[]>(initialErrors)
+  const [errors, setErrors] = useState<Diagnostic[]>(initialErrors)
   const [syntax, setSyntax] = useState<string | null>(null)
   // Re-rendered by every commit and segment change: the tables show the live state.
   const profile = useSyncExternalStore(attune.watchDecisions, attune.getProfile, attune.getProfile)

@@ -83,7 +83,7 @@ describe('segments', () => {
           { id: 'keen', when: { event: 'view_item', score: { gte: 2 } } },
         ],
       },
-      halfLifeMs: 60 * MINUTE,
+      halfLife: 60 * MINUTE,
     })
     attune.track('add_to_cart')
     attune.track('view_item')

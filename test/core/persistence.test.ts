@@ -43,7 +43,7 @@ describe('persistence', () => {
     const storage = spyStorage()
     const now = fakeClock()
     const first = granted(storage, now)
-    first.record({ type: 'state', key: 'nudges', value: { welcome: { shown: [now()] } } })
+    first.writeState('nudges', 'welcome', { shown: [now()] })
     expect(first.getProfile().state).toEqual({ nudges: { welcome: { shown: [now()] } } })
     expect(granted(storage, now).getProfile().state).toEqual({ nudges: { welcome: { shown: [now()] } } })
 

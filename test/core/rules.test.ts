@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Profile } from '../../src/core'
-import { validateRules, type RuleError } from '../../src/engine'
+import { validateRules, type Diagnostic } from '../../src/engine'
 import { aggregate } from '../../src/core/aggregate'
 import { DEFAULT_LIMITS } from '../../src/core/profile'
 import { createSegmentEvaluator } from '../../src/engine/segments'
@@ -18,7 +18,7 @@ const matches = (e: ReturnType<typeof evaluator>) => Object.fromEntries(e.status
 const reference = (doc: { segments: { id: string; when: never }[] }, profile: Profile, now: number) =>
   Object.fromEntries(doc.segments.map((s) => [s.id, evaluate(s.when, profile, { now, halfLifeMs: HALF_LIFE, doc })]))
 
-function errorsOf(doc: unknown): RuleError[] {
+function errorsOf(doc: unknown): Diagnostic[] {
   return validateRules(doc).errors
 }
 

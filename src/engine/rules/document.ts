@@ -3,6 +3,7 @@
  * as validation hands it to the compiler (checked rule trees, with the JSON
  * pointer each came from).
  */
+import type { Diagnostic } from '../diagnostics'
 import type { Signal } from './signals'
 
 export const OPERATORS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'nin', 'between', 'exists', 'matches'] as const
@@ -111,13 +112,8 @@ export interface Rules {
   models: Record<string, CheckedModel>
 }
 
-export interface RuleError {
-  /** JSON pointer to the value at fault, such as `/segments/2/when/all/1/gt`. */
-  path: string
-  message: string
-}
-
-export type ValidationResult = { ok: true; rules: Rules; errors: [] } | { ok: false; rules: Rules; errors: RuleError[] }
+/** Each error is a {@link Diagnostic}: the JSON pointer of the value at fault, and what was expected. */
+export type ValidationResult = { ok: true; rules: Rules; errors: [] } | { ok: false; rules: Rules; errors: Diagnostic[] }
 
 export interface ValidateOptions {
   /** Names of the custom predicates registered in code. When given, other names are errors. */

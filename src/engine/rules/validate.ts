@@ -7,8 +7,9 @@ import { parseDuration } from '../../core/duration'
 import { isFiniteNumber as isNumber, isObject } from '../../core/guards'
 import { resolveSignal, type Signal } from './signals'
 import { didYouMean } from './suggest'
+import { pointer, type Diagnostic } from '../diagnostics'
 
-import { OPERATORS, type CheckedCentroidModel, type CheckedSegment, type Operator, type Primitive, type RuleError, type RuleNode, type Rules, type ValidateOptions, type ValidationResult } from './document'
+import { OPERATORS, type CheckedCentroidModel, type CheckedSegment, type Operator, type Primitive, type RuleNode, type Rules, type ValidateOptions, type ValidationResult } from './document'
 
 /** Event counts and scores are numbers: these operators apply. */
 const NUMERIC: readonly Operator[] = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'between']
@@ -28,7 +29,6 @@ const show = (value: unknown): string => {
   }
   return text.length > 40 ? text.slice(0, 40) + '…' : text
 }
-const child = (at: string, key: string | number) => `${at}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`
 const isPrimitive = (v: unknown): v is Primitive => v === null || ['string', 'number', 'boolean'].includes(typeof v)
 const numbers = (v: unknown, n: number): v is number[] => Array.isArray(v) && v.length === n && v.every(isNumber)
 
@@ -39,7 +39,7 @@ const numbers = (v: unknown, n: number): v is number[] => Array.isArray(v) && v.
  * `rules`; the rest are there, ready to compile.
  */
 export function validateRules(doc: unknown, options: ValidateOptions = {}): ValidationResult {
-  const errors: RuleError[] = []
+  const errors: Diagnostic[] = []
   const fail = (path: string, message: string): null => {
     errors.push({ path, message })
     return null
@@ -48,7 +48,7 @@ export function validateRules(doc: unknown, options: ValidateOptions = {}): Vali
   const expect = (ok: boolean, at: string, what: string, value: unknown) => ok || !!fail(at, `expected ${what}, got ${show(value)}`)
   /** Reports every key of `raw` not in `allowed`. */
   const only = (raw: Record<string, unknown>, at: string, allowed: readonly string[]) =>
-    Object.keys(raw).every((key) => allowed.includes(key) || !!fail(child(at, key), `unknown key "${key}"${didYouMean(key, allowed)}; expected ${allowed.join(', ')}`))
+    Object.keys(raw).every((key) => allowed.includes(key) || !!fail(pointer(at, key), `unknown key "${key}"${didYouMean(key, allowed)}; expected ${allowed.join(', ')}`))
 
   const rules: Rules = { segments: [], models: {} }
   if (!expect(isObject(doc), '', 'a rules document such as { "segments": [] }', doc)) return { ok: false, rules, errors }
@@ -68,7 +68,7 @@ export function validateRules(doc: unknown, options: ValidateOptions = {}): Vali
   }
 
   for (const [name, raw] of Object.entries(models)) {
-    const at = child('/models', name)
+    const at = pointer('/models', name)
     const before = errors.length
     if (!expect(name !== '__proto__', at, 'a model name other than "__proto__"', name)) continue
     if (!expect(isObject(raw) && (raw.type === 'centroid' || raw.type === 'logistic'), at, 'a model with "type": "centroid" or "logistic"', raw)) continue
@@ -76,17 +76,17 @@ export function validateRules(doc: unknown, options: ValidateOptions = {}): Vali
     if (model.type === 'centroid') {
       only(model, at, ['type', 'features', 'centroids', 'mean', 'std'])
       const list = Array.isArray(model.features) ? (model.features as unknown[]) : []
-      expect(list.length > 0, child(at, 'features'), 'a non-empty array of numeric signals', model.features)
-      const features = list.map((path, i) => numericSignal(path, child(child(at, 'features'), i)))
+      expect(list.length > 0, pointer(at, 'features'), 'a non-empty array of numeric signals', model.features)
+      const features = list.map((path, i) => numericSignal(path, pointer(pointer(at, 'features'), i)))
       const n = features.length
       const mean = model.mean ?? new Array<number>(n).fill(0)
       const std = model.std ?? new Array<number>(n).fill(1)
-      expect(numbers(mean, n), child(at, 'mean'), `${n} numbers, one per feature`, mean)
-      expect(numbers(std, n) && std.every((x) => x > 0), child(at, 'std'), `${n} positive numbers, one per feature`, std)
+      expect(numbers(mean, n), pointer(at, 'mean'), `${n} numbers, one per feature`, mean)
+      expect(numbers(std, n) && std.every((x) => x > 0), pointer(at, 'std'), `${n} positive numbers, one per feature`, std)
       const centroids = isObject(model.centroids) ? model.centroids : {}
       const names = Object.keys(centroids)
-      expect(names.length > 1, child(at, 'centroids'), 'at least two centroids, by class name', model.centroids)
-      for (const name of names) expect(numbers(centroids[name], n), child(child(at, 'centroids'), name), `${n} numbers, one per feature`, centroids[name])
+      expect(names.length > 1, pointer(at, 'centroids'), 'at least two centroids, by class name', model.centroids)
+      for (const name of names) expect(numbers(centroids[name], n), pointer(pointer(at, 'centroids'), name), `${n} numbers, one per feature`, centroids[name])
       if (errors.length > before) continue
       const m = mean as number[]
       const s = std as number[]
@@ -95,27 +95,27 @@ export function validateRules(doc: unknown, options: ValidateOptions = {}): Vali
     } else {
       only(model, at, ['type', 'features', 'bias', 'learningRate', 'event'])
       const specs = isObject(model.features) ? Object.entries(model.features) : []
-      expect(specs.length > 0, child(at, 'features'), 'an object of signal → weight, such as { "scroll.depth": 1.5 }', model.features)
+      expect(specs.length > 0, pointer(at, 'features'), 'an object of signal → weight, such as { "scroll.depth": 1.5 }', model.features)
       const weights: number[] = []
       const scales: number[] = []
       // No propensity signals as features: a model cannot feed on a score.
       const features = specs.map(([path, spec]) => {
-        const here = child(child(at, 'features'), path)
+        const here = pointer(pointer(at, 'features'), path)
         const weight = isObject(spec) ? spec.weight : spec
         const scale = isObject(spec) && spec.scale !== undefined ? spec.scale : 1
         if (isObject(spec)) {
           only(spec, here, ['weight', 'scale'])
-          expect(isNumber(weight), child(here, 'weight'), 'a number', weight)
+          expect(isNumber(weight), pointer(here, 'weight'), 'a number', weight)
         } else expect(isNumber(weight), here, 'a weight, or { "weight": number, "scale": number }', spec)
-        expect(isNumber(scale) && scale > 0, child(here, 'scale'), 'a number above 0', scale)
+        expect(isNumber(scale) && scale > 0, pointer(here, 'scale'), 'a number above 0', scale)
         weights.push(weight as number)
         scales.push(scale as number)
         return numericSignal(path, here)
       })
       const { bias = 0, learningRate = 0.05, event } = model
-      expect(isNumber(bias), child(at, 'bias'), 'a number', bias)
-      expect(isNumber(learningRate) && learningRate >= 0, child(at, 'learningRate'), 'a number ≥ 0', learningRate)
-      expect(typeof event === 'string' && event !== '', child(at, 'event'), 'the name of the conversion event', event)
+      expect(isNumber(bias), pointer(at, 'bias'), 'a number', bias)
+      expect(isNumber(learningRate) && learningRate >= 0, pointer(at, 'learningRate'), 'a number ≥ 0', learningRate)
+      expect(typeof event === 'string' && event !== '', pointer(at, 'event'), 'the name of the conversion event', event)
       if (errors.length > before) continue
       rules.models[name] = { type: 'logistic', features: features as Signal[], weights, scales, bias: bias as number, learningRate: learningRate as number, event: event as string }
     }
@@ -143,58 +143,58 @@ export function validateRules(doc: unknown, options: ValidateOptions = {}): Vali
       case 'any': {
         only(raw, at, [kind])
         const items = raw[kind]
-        if (!expect(Array.isArray(items) && items.length > 0, child(at, kind), 'a non-empty array of conditions', items)) return null
-        const nodes = (items as unknown[]).map((item, i) => condition(item, child(child(at, kind), i), depth + 1, out))
+        if (!expect(Array.isArray(items) && items.length > 0, pointer(at, kind), 'a non-empty array of conditions', items)) return null
+        const nodes = (items as unknown[]).map((item, i) => condition(item, pointer(pointer(at, kind), i), depth + 1, out))
         return nodes.includes(null) ? null : { kind, at, nodes: nodes as RuleNode[] }
       }
       case 'not': {
         only(raw, at, ['not'])
-        const node = condition(raw.not, child(at, 'not'), depth + 1, out)
+        const node = condition(raw.not, pointer(at, 'not'), depth + 1, out)
         return node && { kind, at, node }
       }
       case 'signal': {
         const signal = resolveSignal(raw.signal, logistic)
-        if (typeof signal === 'string') fail(child(at, 'signal'), signal)
+        if (typeof signal === 'string') fail(pointer(at, 'signal'), signal)
         const op = operator(raw, at, OPERATORS, ['signal'])
         if (typeof signal === 'string' || !op) return null
         const value = raw[op]
-        return operand(op, value, child(at, op), signal.kind) ? { kind, at, name: raw.signal as string, signal, op, value, ...(op === 'matches' ? { regex: new RegExp(value as string) } : {}) } : null
+        return operand(op, value, pointer(at, op), signal.kind) ? { kind, at, name: raw.signal as string, signal, op, value, ...(op === 'matches' ? { regex: new RegExp(value as string) } : {}) } : null
       }
       case 'event': {
         const measure = Object.hasOwn(raw, 'score') ? 'score' : 'count'
         only(raw, at, measure === 'count' ? ['event', 'count', 'within'] : ['event', 'score'])
         const { event, within } = raw
         const window = within === undefined ? null : parseDuration(within)
-        let ok = expect(typeof event === 'string' && event !== '', child(at, 'event'), 'an event name', event)
-        ok = expect(within === undefined || window !== null, child(at, 'within'), 'a window such as "30s", "10m", "2h", "1d" or a number of ms', within) && ok
+        let ok = expect(typeof event === 'string' && event !== '', pointer(at, 'event'), 'an event name', event)
+        ok = expect(within === undefined || window !== null, pointer(at, 'within'), 'a window such as "30s", "10m", "2h", "1d" or a number of ms', within) && ok
         const test = raw[measure]
-        if (!expect(isObject(test), child(at, measure), `a comparison such as { "gte": 1 }`, test)) return null
-        const op = operator(test as Record<string, unknown>, child(at, measure), NUMERIC, [])
-        if (!op || !operand(op, (test as Record<string, unknown>)[op], child(child(at, measure), op), 'number') || !ok) return null
+        if (!expect(isObject(test), pointer(at, measure), `a comparison such as { "gte": 1 }`, test)) return null
+        const op = operator(test as Record<string, unknown>, pointer(at, measure), NUMERIC, [])
+        if (!op || !operand(op, (test as Record<string, unknown>)[op], pointer(pointer(at, measure), op), 'number') || !ok) return null
         const value = (test as Record<string, unknown>)[op]
         return measure === 'count' ? { kind: 'count', at, event: event as string, op, value, within: window } : { kind: 'score', at, event: event as string, op, value }
       }
       case 'segment': {
         only(raw, at, ['segment'])
         const id = raw.segment
-        if (typeof id !== 'string' || !known.includes(id)) return fail(child(at, 'segment'), `unknown segment ${show(id)}${typeof id === 'string' ? didYouMean(id, known) : ''}`)
-        out.push({ id, at: child(at, 'segment') })
+        if (typeof id !== 'string' || !known.includes(id)) return fail(pointer(at, 'segment'), `unknown segment ${show(id)}${typeof id === 'string' ? didYouMean(id, known) : ''}`)
+        out.push({ id, at: pointer(at, 'segment') })
         return { kind, at, id }
       }
       case 'predicate': {
         only(raw, at, ['predicate'])
         const name = raw.predicate
-        if (!expect(typeof name === 'string' && name !== '', child(at, 'predicate'), 'the name of a predicate registered in code', name)) return null
+        if (!expect(typeof name === 'string' && name !== '', pointer(at, 'predicate'), 'the name of a predicate registered in code', name)) return null
         const registered = options.predicates
-        if (registered && !registered.includes(name as string)) return fail(child(at, 'predicate'), `unknown predicate "${String(name)}"${didYouMean(name as string, registered)}; registered: ${registered.join(', ') || 'none'}`)
+        if (registered && !registered.includes(name as string)) return fail(pointer(at, 'predicate'), `unknown predicate "${String(name)}"${didYouMean(name as string, registered)}; registered: ${registered.join(', ') || 'none'}`)
         return { kind, at, name: name as string }
       }
       case 'model': {
         only(raw, at, ['model', 'is'])
         const name = raw.model
         const model = typeof name === 'string' && centroidModels.includes(name) ? (rules.models[name] as CheckedCentroidModel) : null
-        if (!model) return fail(child(at, 'model'), `unknown centroid model ${show(name)}${typeof name === 'string' ? didYouMean(name, centroidModels) : ''}; defined: ${centroidModels.join(', ') || 'none'}`)
-        if (!expect(typeof raw.is === 'string' && model.names.includes(raw.is), child(at, 'is'), `one of the model's classes: ${model.names.join(', ')}`, raw.is)) return null
+        if (!model) return fail(pointer(at, 'model'), `unknown centroid model ${show(name)}${typeof name === 'string' ? didYouMean(name, centroidModels) : ''}; defined: ${centroidModels.join(', ') || 'none'}`)
+        if (!expect(typeof raw.is === 'string' && model.names.includes(raw.is), pointer(at, 'is'), `one of the model's classes: ${model.names.join(', ')}`, raw.is)) return null
         return { kind, at, model: name as string, is: raw.is as string }
       }
       default:
@@ -206,7 +206,7 @@ export function validateRules(doc: unknown, options: ValidateOptions = {}): Vali
   const operator = (raw: Record<string, unknown>, at: string, allowed: readonly Operator[], besides: string[]): Operator | null => {
     const keys = Object.keys(raw).filter((key) => !besides.includes(key))
     for (const key of keys) {
-      if (!(allowed as readonly string[]).includes(key)) fail(child(at, key), `unknown operator "${key}"${didYouMean(key, allowed)}; expected one of ${allowed.join(', ')}`)
+      if (!(allowed as readonly string[]).includes(key)) fail(pointer(at, key), `unknown operator "${key}"${didYouMean(key, allowed)}; expected one of ${allowed.join(', ')}`)
     }
     if (keys.length === 1) return (allowed as readonly string[]).includes(keys[0]!) ? (keys[0] as Operator) : null
     return fail(at, keys.length ? `one operator per condition, got ${keys.join(' and ')}; combine conditions with "all"` : `missing operator: one of ${allowed.join(', ')}`)
@@ -242,22 +242,22 @@ export function validateRules(doc: unknown, options: ValidateOptions = {}): Vali
   }
 
   list.forEach((raw, index) => {
-    const at = child('/segments', index)
+    const at = pointer('/segments', index)
     const id = ids[index] ?? null
     const before = errors.length
     if (!expect(isObject(raw), at, 'a segment such as { "id": "returning", "when": { … } }', raw)) return
     const segment = raw as Record<string, unknown>
     only(segment, at, ['id', 'priority', 'hold', 'description', 'when'])
-    if (id === null) return void fail(child(at, 'id'), `expected an id of letters, digits, "-" and "_", got ${show(segment.id)}`)
+    if (id === null) return void fail(pointer(at, 'id'), `expected an id of letters, digits, "-" and "_", got ${show(segment.id)}`)
     // The first segment with an id stands; a later one is left out.
-    if (ids.indexOf(id) !== index) return void fail(child(at, 'id'), `duplicate id "${id}": segment ${ids.indexOf(id)} has it too`)
+    if (ids.indexOf(id) !== index) return void fail(pointer(at, 'id'), `duplicate id "${id}": segment ${ids.indexOf(id)} has it too`)
     const { priority = 0, hold } = segment
-    expect(isNumber(priority), child(at, 'priority'), 'a number', priority)
+    expect(isNumber(priority), pointer(at, 'priority'), 'a number', priority)
     const holdMs = hold === undefined ? null : parseDuration(hold)
-    expect(hold === undefined || holdMs !== null, child(at, 'hold'), 'a duration such as "30s", "10m" or a number of ms', hold)
+    expect(hold === undefined || holdMs !== null, pointer(at, 'hold'), 'a duration such as "30s", "10m" or a number of ms', hold)
     const out: { id: string; at: string }[] = []
     refs.set(id, out)
-    const when = segment.when === undefined ? fail(child(at, 'when'), 'missing: the condition under which the segment applies') : condition(segment.when, child(at, 'when'), 0, out)
+    const when = segment.when === undefined ? fail(pointer(at, 'when'), 'missing: the condition under which the segment applies') : condition(segment.when, pointer(at, 'when'), 0, out)
     if (errors.length > before || !when) broken.add(id)
     else checked.push({ id, priority: priority as number, hold: holdMs, when })
   })

@@ -1,0 +1,34 @@
+/**
+ * Store updates, one at a time. An update asked for while the store's
+ * listeners hear of another (a listener that writes, say) waits until every
+ * listener has heard of the first, then runs. So every listener hears of
+ * every change, in the order they were made, each with the profile before
+ * and after it; nothing recurses, and no listener is told of an older
+ * profile after a newer one.
+ */
+export type CommitQueue = (update: () => void) => void
+
+export function createCommitQueue(): CommitQueue {
+  const queue: (() => void)[] = []
+  let running = false
+  return (update) => {
+    queue.push(update)
+    if (running) return
+    running = true
+    let failure: { error: unknown } | null = null
+    try {
+      // A listener that throws stops its own update's notifications (as the
+      // store does), not the updates queued behind it.
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        try {
+          next()
+        } catch (error) {
+          failure ??= { error }
+        }
+      }
+    } finally {
+      running = false
+    }
+    if (failure) throw failure.error
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Extension state: `profile.state[key][id]`, data that extensions of the
+ * core (the decision engine) keep with the profile, so that it is stored,
+ * merged and erased with it, under the same consent. Written directly by
+ * `writeState`, never through the behavior pipeline: it is not behavior.
+ */
+import { isObject } from './guards'
+import { isKey, MAX_KEY_LENGTH } from './profile-schema'
+import type { Json } from './profile'
+
+/** Deeper than this, a value is surely a mistake (or a cycle). */
+const MAX_DEPTH = 32
+
+/**
+ * A value to write, or a function of the value there now, called when the
+ * write lands; it returns the new value, or `current` itself (or undefined)
+ * to write nothing.
+ */
+export type StateUpdate = Json | ((current: Json | undefined) => Json | undefined)
+
+/**
+ * A copy of `value` if it is JSON (null, booleans, strings, finite numbers,
+ * arrays and plain objects of them, not nested deeper than 32), else
+ * undefined. A copy, so a caller that changes its object later changes
+ * nothing in the profile.
+ */
+export function copyJson(value: unknown, depth = 0): Json | undefined {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined
+  if (typeof value !== 'object' || depth >= MAX_DEPTH) return undefined
+  const array = Array.isArray(value)
+  const proto = Object.getPrototypeOf(value) as unknown
+  if (!array && proto !== Object.prototype && proto !== null) return undefined
+  const out: Record<string, Json> = {}
+  const list: Json[] = []
+  for (const [key, item] of Object.entries(value)) {
+    const copy = copyJson(item, depth + 1)
+    if (copy === undefined || key === '__proto__') return undefined
+    if (array) list.push(copy)
+    else out[key] = copy
+  }
+  return array ? list : out
+}
+
+/** Whether `key` and `id` can name an entry: non-empty strings of at most MAX_KEY_LENGTH characters, not `__proto__`. */
+export const isStateKey = (key: unknown, id: unknown): boolean => isKey(key) && isKey(id)
+
+/** Why a write is refused, for development messages. */
+export function describeBadWrite(key: unknown, id: unknown): string {
+  const expected = `a non-empty string of at most ${MAX_KEY_LENGTH} characters, not "__proto__"`
+  if (!isKey(key)) return `the key must be ${expected}, got ${JSON.stringify(key) ?? typeof key}`
+  if (!isKey(id)) return `the id must be ${expected}, got ${JSON.stringify(id) ?? typeof id}`
+  return `the value of "${key}"/"${id}" is not JSON (finite numbers, strings, booleans, null, arrays and plain objects)`
+}
+
+/** `state` with `state[key][id]` set to `value`; the other entries and keys keep their identity. */
+export function withStateEntry(state: Record<string, Json>, key: string, id: string, value: Json): Record<string, Json> {
+  const into = state[key]
+  return { ...state, [key]: { ...(isObject(into) ? into : {}), [id]: value } }
+}
