@@ -3,7 +3,7 @@ import { aggregate, type AggregateConfig } from './aggregate'
 import { createCommitQueue } from './commit-queue'
 import { CONSENT_VALUES, initialConsent, type Consent } from './consent'
 import { detectContext } from './context'
-import { describeError, warn } from './dev'
+import { describeError, devWarn, warn } from './dev'
 import { formatDuration, parseDuration, type Duration } from './duration'
 import { isFiniteNumber, isObject } from './guards'
 import type { BehaviorEvent } from './events'
@@ -118,8 +118,8 @@ function durationOption(options: AttuneOptions, name: 'halfLife' | 'sessionTimeo
   if (value === undefined) return fallback
   const ms = parseDuration(value)
   if (ms !== null && ms >= min) return ms
-  if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
-    warn(`createAttune() ignored ${name}: expected a duration${min > 0 ? ' above 0' : ''} such as 1000 or "30s", got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}; using ${formatDuration(fallback)}.`)
+  if (__DEV__) {
+    devWarn(`createAttune() ignored ${name}: expected a duration${min > 0 ? ' above 0' : ''} such as 1000 or "30s", got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}; using ${formatDuration(fallback)}.`)
   }
   return fallback
 }
@@ -130,7 +130,7 @@ export function createAttune(options: AttuneOptions = {}): Attune {
   for (const [key, value] of Object.entries(options.limits ?? {}) as [keyof Limits, unknown][]) {
     // A bound that is not a positive number would evict everything, or nothing.
     if (Object.hasOwn(DEFAULT_LIMITS, key) && isFiniteNumber(value) && value >= 1) limits[key] = Math.floor(value)
-    else if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') warn(`createAttune() ignored limits.${key}: expected a number ≥ 1, got ${String(value)}.`)
+    else if (__DEV__) devWarn(`createAttune() ignored limits.${key}: expected a number ≥ 1, got ${String(value)}.`)
   }
   const config: AggregateConfig = {
     limits,
@@ -162,8 +162,9 @@ export function createAttune(options: AttuneOptions = {}): Attune {
   const given = options.initialProfile as unknown
   if (given !== undefined) {
     started = sanitizeProfile(given, fresh(), limits)
-    if (!started) warn('createAttune() ignored initialProfile: it is not a profile (see createProfile); starting a fresh one.')
-    else initialProfile = isObject((given as Profile).context) ? { ...started, context: { ...started.context, ...(given as Profile).context }, page: typeof (given as Profile).page === 'string' ? (given as Profile).page : null } : started
+    if (!started) {
+      if (__DEV__) devWarn('createAttune() ignored initialProfile: it is not a profile (see createProfile); starting a fresh one.')
+    } else initialProfile = isObject((given as Profile).context) ? { ...started, context: { ...started.context, ...(given as Profile).context }, page: typeof (given as Profile).page === 'string' ? (given as Profile).page : null } : started
   }
 
   const adapter = createPersistAdapter({
@@ -232,8 +233,8 @@ export function createAttune(options: AttuneOptions = {}): Attune {
     const result = update(current)
     if (result === current || result === undefined) return undefined
     const copy = copyJson(result)
-    if (copy === undefined && typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
-      warn(`writeState("${key}", "${id}") ignored an update that returned a value that is not JSON.`)
+    if (__DEV__ && copy === undefined) {
+      devWarn(`writeState("${key}", "${id}") ignored an update that returned a value that is not JSON.`)
     }
     return copy
   }
@@ -241,7 +242,7 @@ export function createAttune(options: AttuneOptions = {}): Attune {
   const writeState = (key: string, id: string, value: StateUpdate) => {
     const copy = typeof value === 'function' ? undefined : copyJson(value)
     if (!isStateKey(key, id) || (typeof value !== 'function' && copy === undefined)) {
-      if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') warn(`writeState() ignored a write: ${describeBadWrite(key, id)}.`)
+      if (__DEV__) devWarn(`writeState() ignored a write: ${describeBadWrite(key, id)}.`)
       return
     }
     const visitor = store.getState().profile.visitor.id
@@ -272,7 +273,7 @@ export function createAttune(options: AttuneOptions = {}): Attune {
     },
     setConsent(next) {
       if (!CONSENT_VALUES.includes(next)) {
-        if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') warn(`setConsent() ignored ${JSON.stringify(next)}; expected 'granted', 'denied' or 'pending'.`)
+        if (__DEV__) devWarn(`setConsent() ignored ${JSON.stringify(next)}; expected 'granted', 'denied' or 'pending'.`)
         return
       }
       if (next === consent) return

@@ -1,4 +1,4 @@
-import { warn } from './dev'
+import { devWarn } from './dev'
 import { describeInvalidEvent, isValidEvent, type BehaviorEvent } from './events'
 
 /**
@@ -58,7 +58,7 @@ export function createTracker(options: TrackerOptions): Tracker {
   return {
     record(event) {
       if (!isValidEvent(event)) {
-        if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') warn(`record() ignored an event: ${describeInvalidEvent(event)}`)
+        if (__DEV__) devWarn(`record() ignored an event: ${describeInvalidEvent(event)}`)
         return
       }
       if (events.length === 0) options.onQueued?.()

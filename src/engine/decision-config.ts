@@ -4,7 +4,7 @@
  * development builds; experiments in every build, as rules are), and the
  * default (or, for an experiment, nothing) takes its place.
  */
-import { warn } from '../core/dev'
+import { devWarn } from '../core/dev'
 import { formatDuration, parseDuration, type Duration } from '../core/duration'
 import { isFiniteNumber } from '../core/guards'
 import type { Profile } from '../core/profile'
@@ -50,14 +50,16 @@ export interface ResolvedConfig {
 const DURATION = 'a duration such as "10s", "10m" or a number of ms'
 /** A value, for a message: numbers as they print (NaN, Infinity), the rest as JSON. */
 const show = (value: unknown) => (typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? typeof value))
-const report = (problem: Diagnostic) => warn(formatDiagnostic('withDecisions()', problem) + '.')
+const report = (problem: Diagnostic) => {
+  if (__DEV__) devWarn(formatDiagnostic('withDecisions()', problem) + '.')
+}
 
 /** Checks `config`; `halfLifeMs` is the instance's, the default of `halfLife`. */
 export function resolveConfig(config: DecisionConfig, halfLifeMs: number): ResolvedConfig {
   const duration = (key: 'hold' | 'halfLife', fallback: number) => {
     const value = config[key]
     const ms = value === undefined ? fallback : parseDuration(value)
-    if (ms === null && typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
+    if (__DEV__ && ms === null) {
       report({ path: pointer('', key), message: `expected ${DURATION}, got ${show(value)}; using ${formatDuration(fallback)}` })
     }
     return ms ?? fallback
@@ -65,7 +67,7 @@ export function resolveConfig(config: DecisionConfig, halfLifeMs: number): Resol
   const count = (key: 'budget' | 'maxVariantChanges', fallback: number) => {
     const value = config[key]
     if (value === undefined || (isFiniteNumber(value) && value >= 0)) return value ?? fallback
-    if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
+    if (__DEV__) {
       report({ path: pointer('', key), message: `expected a number ≥ 0, got ${show(value)}; using ${fallback}` })
     }
     return fallback
@@ -81,7 +83,7 @@ export function resolveConfig(config: DecisionConfig, halfLifeMs: number): Resol
   }
   for (const [id, caps] of Object.entries(resolved.nudges)) {
     const cooldown = (caps as NudgeCaps | undefined)?.cooldown
-    if (cooldown !== undefined && parseDuration(cooldown) === null && typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
+    if (__DEV__ && cooldown !== undefined && parseDuration(cooldown) === null) {
       report({ path: pointer(pointer('/nudges', id), 'cooldown'), message: `expected ${DURATION}, got ${show(cooldown)}; using the default` })
     }
   }
@@ -93,7 +95,7 @@ function checkedExperiments(list: unknown): Map<string, ExperimentConfig> {
   const experiments = new Map<string, ExperimentConfig>()
   ;(Array.isArray(list) ? list : []).forEach((experiment: unknown, i) => {
     const problems = checkExperiment(experiment, pointer('/experiments', i))
-    for (const problem of problems) warn(formatDiagnostic('experiment at', problem) + '; it is left out.')
+    if (__DEV__) for (const problem of problems) devWarn(formatDiagnostic('experiment at', problem) + '; it is left out.')
     if (!problems.length) experiments.set((experiment as ExperimentConfig).id, experiment as ExperimentConfig)
   })
   return experiments

@@ -4,7 +4,7 @@
  * object that cannot be used is reported once per component and the
  * default (if any) is shown: decide runs on every render, and never throws.
  */
-import { warn } from '../core/dev'
+import { devWarn } from '../core/dev'
 import { formatDiagnostic } from './diagnostics'
 import type { VariantHistory } from './variant-history'
 import { checkVariants, pickVariant, type Decision, type Variants } from './variants'
@@ -37,7 +37,7 @@ export function createVariantChoice(parts: VariantChoiceParts): Decide {
   return <V>(componentId: string, variants: Variants<V>, options: DecideOptions = {}): Decision<V> => {
     const problem = checkVariants(variants)
     if (problem) {
-      if (!warned.has(componentId)) warn(formatDiagnostic(`decide("${componentId}")`, problem) + '.')
+      if (__DEV__ && !warned.has(componentId)) devWarn(formatDiagnostic(`decide("${componentId}")`, problem) + '.')
       warned.add(componentId)
       return { variant: (variants as { default?: V } | null)?.default as V, key: 'default', segment: null, arm: null }
     }

@@ -7,7 +7,7 @@
  * `attune.writeState`, so storage, consent and `forget()` cover it too.
  */
 import type { Attune, ProfileListener } from '../core/attune'
-import { warn } from '../core/dev'
+import { devWarn } from '../core/dev'
 import { resolveConfig, type DecisionConfig } from './decision-config'
 import { createDecisionChannel, type DecisionEvent } from './decision-events'
 import { formatDiagnostic } from './diagnostics'
@@ -136,7 +136,8 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
     clock.load(result.rules)
     return result
   }
-  if (config.rules !== undefined) for (const error of setRules(config.rules).errors) warn(formatDiagnostic('rules', error))
+  const { errors } = config.rules === undefined ? { errors: [] } : setRules(config.rules)
+  if (__DEV__) for (const error of errors) devWarn(formatDiagnostic('rules', error))
   attune.subscribe(afterCommit(attune, clock, log))
 
   const decisions: Decisions = {
@@ -157,7 +158,7 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
     nudgeShown: (id) => nudges.record(id, 'shown'),
     dismiss: (id) => nudges.record(id, 'dismissed'),
     feedback(id, value) {
-      if (value !== 'helpful' && value !== 'not-helpful') return warn(`feedback("${id}") ignored ${JSON.stringify(value)}; expected 'helpful' or 'not-helpful'.`)
+      if (value !== 'helpful' && value !== 'not-helpful') return void (__DEV__ && devWarn(`feedback("${id}") ignored ${JSON.stringify(value)}; expected 'helpful' or 'not-helpful'.`))
       nudges.record(id, value)
     },
     message: rotation.message,

@@ -1,5 +1,5 @@
 import type { RefObject } from 'react'
-import { warn } from '../core/dev'
+import { devWarn } from '../core/dev'
 
 /**
  * What a hook tracks: a ref to an element that is always rendered, or the
@@ -11,8 +11,8 @@ export type Target = RefObject<Element | null> | Element | null
 /** The element behind a target, when the effect runs. */
 export function resolveTarget(target: Target, hook: string, id: string): Element | null {
   if (target === null || !('current' in target)) return target
-  if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production' && !target.current) {
-    warn(`${hook}('${id}'): the ref is not attached to an element, so nothing is tracked. If the element mounts later, pass the element itself (from a callback ref kept in state) instead of the ref.`)
+  if (__DEV__ && !target.current) {
+    devWarn(`${hook}('${id}'): the ref is not attached to an element, so nothing is tracked. If the element mounts later, pass the element itself (from a callback ref kept in state) instead of the ref.`)
   }
   return target.current
 }

@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import { parseDuration, type Duration } from '../core/duration'
-import { warn } from '../core/dev'
+import { devWarn } from '../core/dev'
 
 /**
  * The core's parser, for the components' variant checks (pure functions,
@@ -17,8 +17,8 @@ export function useDuration(value: Duration | undefined, fallback: number, what:
   const ms = value === undefined ? fallback : parseDuration(value)
   const bad = ms === null
   useEffect(() => {
-    if (bad && typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
-      warn(`${what}=${JSON.stringify(value)} is not a duration (a number of ms, or a string such as "500ms" or "5s"); using ${fallback} ms.`)
+    if (__DEV__ && bad) {
+      devWarn(`${what}=${JSON.stringify(value)} is not a duration (a number of ms, or a string such as "500ms" or "5s"); using ${fallback} ms.`)
     }
   }, [bad, what, value, fallback])
   return ms ?? fallback

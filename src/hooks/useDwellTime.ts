@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { warn } from '../core/dev'
+import { devWarn } from '../core/dev'
 import { createDwellClock } from '../dom/dwell-clock'
 import { observeIntersection } from '../dom/intersection'
 import { subscribeScroll } from '../dom/sources'
@@ -30,11 +30,11 @@ export function useDwellTime(target: Target, { id, threshold = 0.5 }: DwellTimeO
     const element = resolveTarget(target, 'useDwellTime', id)
     if (!element) return
     if (typeof IntersectionObserver !== 'function') {
-      if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') warn(`useDwellTime('${id}'): this browser has no IntersectionObserver; visible time is not tracked.`)
+      if (__DEV__) devWarn(`useDwellTime('${id}'): this browser has no IntersectionObserver; visible time is not tracked.`)
       return
     }
     const min = Math.min(1, Math.max(0, threshold))
-    if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production' && min !== threshold) warn(`useDwellTime('${id}'): threshold must be from 0 to 1, got ${threshold}; using ${min}.`)
+    if (__DEV__ && min !== threshold) devWarn(`useDwellTime('${id}'): threshold must be from 0 to 1, got ${threshold}; using ${min}.`)
 
     let visible = false
     let ratio = 0

@@ -1,7 +1,7 @@
 import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { createAttune, type Attune, type AttuneOptions } from '../core'
 import { withDecisions, type DecisionConfig } from '../engine/with-decisions'
-import { warn } from '../core/dev'
+import { devWarn } from '../core/dev'
 import { MotionContext } from '../motion/MotionContext'
 import { MOTION_SETTINGS, type MotionSetting } from '../motion/policy'
 import { AttuneContext, consoleReporter, HostsContext, onceReporter, ReportContext, type ErrorReporter, type Hosts } from './AttuneContext'
@@ -63,8 +63,8 @@ export function PersonalizationProvider({ attune, motion = 'user', onError, chil
   // A setting that is none of the three (a typo, JSON) follows the OS, as the default does: never full motion by mistake.
   const known = MOTION_SETTINGS.includes(motion)
   useEffect(() => {
-    if (!known && typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
-      warn(`<PersonalizationProvider motion=${JSON.stringify(motion)}> is not one of ${MOTION_SETTINGS.join(', ')}; following the OS setting ('user').`)
+    if (__DEV__ && !known) {
+      devWarn(`<PersonalizationProvider motion=${JSON.stringify(motion)}> is not one of ${MOTION_SETTINGS.join(', ')}; following the OS setting ('user').`)
     }
   }, [known, motion])
 

@@ -6,7 +6,7 @@
  */
 import { ESLint } from 'eslint'
 import tseslint from 'typescript-eslint'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 
 // The layer rules need no type information: lint the probes without it, as
 // files that need not exist on disk.
@@ -42,14 +42,21 @@ const allowed: [file: string, code: string][] = [
   ['src/components/AdaptiveButton/probe.ts', "export { useVariant } from '../../hooks/useVariant'"],
 ]
 
+/** Loading ESLint and its plugins takes seconds, more on a busy machine: it is done once, before the timed tests. */
+const LOAD_TIMEOUT_MS = 120_000
+/** One lint of a one-line file, generous for a loaded 2-core machine. */
+const LINT_TIMEOUT_MS = 30_000
+
 describe('the layers, as lint enforces them', () => {
+  beforeAll(() => layerProblems('src/core/warm-up.ts', 'export {}'), LOAD_TIMEOUT_MS)
+
   it.each(forbidden)('%s: %s fails lint', async (file, code, message) => {
     const problems = await layerProblems(file, code)
     expect(problems.length, `no layer error for ${code} in ${file}`).toBeGreaterThan(0)
     expect(problems.join('\n')).toMatch(message)
-  })
+  }, LINT_TIMEOUT_MS)
 
   it.each(allowed)('%s: %s passes', async (file, code) => {
     expect(await layerProblems(file, code)).toEqual([])
-  })
+  }, LINT_TIMEOUT_MS)
 })
