@@ -15,7 +15,7 @@ const VALUE = { state: { profile: null }, version: 1 } as unknown as StoredValue
 /** Puts a page's globals in Node: `addEventListener` on the global object and a `document`; returns the page's event target. */
 function installPage() {
   const page = new EventTarget()
-  const document = Object.assign(new EventTarget(), { visibilityState: 'visible' as DocumentVisibilityState })
+  const document = Object.assign(new EventTarget(), { visibilityState: 'visible' })
   vi.stubGlobal('addEventListener', page.addEventListener.bind(page))
   vi.stubGlobal('removeEventListener', page.removeEventListener.bind(page))
   vi.stubGlobal('document', document)

@@ -1,7 +1,8 @@
 import '@testing-library/jest-dom/vitest'
 import { cleanup } from '@testing-library/react'
-import { afterEach } from 'vitest'
+import { afterAll, afterEach } from 'vitest'
 import { FakeIntersectionObserver } from '../support/intersection'
+import { installTimerLedger } from '../support/library-timers'
 
 // jsdom has no IntersectionObserver: a controllable stand-in.
 globalThis.IntersectionObserver = FakeIntersectionObserver as unknown as typeof IntersectionObserver
@@ -11,7 +12,21 @@ Element.prototype.hasPointerCapture ??= () => false
 Element.prototype.setPointerCapture ??= () => {}
 Element.prototype.releasePointerCapture ??= () => {}
 
+// Every timer the library starts is in the ledger, so none outlives its test
+// (issue 10 (b)). Installed before any test's fake timers, which put these
+// wrappers back when they are uninstalled.
+export const libraryTimers = installTimerLedger()
+
 afterEach(() => {
+  // Unmounting ends the timers of mounted components, and providers flush
+  // the instances they made; what is left (an instance a test made itself
+  // and never flushed) is ended here, before jsdom is torn down.
   cleanup()
+  libraryTimers.endAll()
   FakeIntersectionObserver.instances.length = 0
+})
+
+afterAll(() => {
+  libraryTimers.endAll()
+  libraryTimers.uninstall()
 })
