@@ -1,7 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor, within } from 'storybook/test'
 import { AdaptiveButton, BUTTON_TONES, checkButtonVariant, MOTION_PRESETS, useBehavior, type ButtonVariant, type Variants } from '../src'
-import { roundTripStory, tuneStory, VariantMatrix, type FieldControl } from './support/variants'
+import { roundTripStory } from './support/round-trip-story'
+import { tuneStory } from './support/tune-story'
+import type { FieldControl } from './support/variant-controls'
+import { VariantMatrix } from './support/variant-matrix'
 import { EXPERIMENT, isReducedMotion, withFallbacks } from './support/workshop'
 
 /**

@@ -2,7 +2,10 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor, within } from 'storybook/test'
 import { AdaptiveHint, checkHintVariant, HINT_ANIMATIONS, type AdaptiveHintProps, type HintVariant, type Variants } from '../src'
 import { entranceFrames, moved, settled } from './support/motion'
-import { cellLabel, MATRIX_MOTIONS, roundTripStory, tuneStory, VariantMatrix, type FieldControl } from './support/variants'
+import { roundTripStory } from './support/round-trip-story'
+import { tuneStory } from './support/tune-story'
+import type { FieldControl } from './support/variant-controls'
+import { cellLabel, MATRIX_MOTIONS, VariantMatrix } from './support/variant-matrix'
 import { isReducedMotion, withFallbacks } from './support/workshop'
 
 /**
