@@ -50,9 +50,11 @@ const browser = () => ({
  * All at once on a 2-core machine, the browser tests that time real scrolling,
  * dwell and animation frames, and the test that counts garbage collections,
  * failed now and then: they measure the machine as much as the code. The two
- * story runs share a group: they assert on outcomes, not on timings.
+ * story runs share a group: they assert on outcomes, not on timings. The
+ * designer's path comes last, alone: it builds (or is given) the static
+ * Storybook and drives its UI in a Chromium of its own.
  */
-const GROUP = { core: 0, dom: 1, browser: 2, stories: 3 } as const
+const GROUP = { core: 0, dom: 1, browser: 2, stories: 3, designer: 4 } as const
 
 export default defineConfig({
   plugins: [react()],
@@ -86,6 +88,18 @@ export default defineConfig({
           include: ['test/browser/**/*.test.{ts,tsx}'],
           sequence: { groupOrder: GROUP.browser },
           browser: browser(),
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'designer',
+          environment: 'node',
+          include: ['test/storybook/**/*.test.ts'],
+          sequence: { groupOrder: GROUP.designer },
+          // Each step waits on the state it checks, for up to 45 s on a
+          // loaded machine (see the test); the whole step may take that long.
+          testTimeout: 120_000,
         },
       },
       // Every story, twice: as the OS would have it (no reduced motion in
