@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import type { BrowserCommand } from 'vitest/node'
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs'
+import { WAIT_MS } from './test/support/waits'
 
 const chromium = findChromium()
 if (!chromium) {
@@ -35,6 +36,14 @@ const reducedMotion: BrowserCommand<[value: 'reduce' | 'no-preference']> = async
   if (!('page' in context)) throw new Error('the reducedMotion command needs the Playwright provider')
   await context.page.emulateMedia({ reducedMotion: value })
 }
+
+/**
+ * Browser waits wait on the state they check (`expect.poll`, `expect.element`,
+ * `vi.waitFor`, Testing Library's `waitFor` in play functions), for as long
+ * as a loaded 2-core machine may need (test/support/waits.ts); a test may take
+ * twice that. Issue 10: a fixed 10 s wait failed a clean run on a busy machine.
+ */
+const BROWSER_WAITS = { testTimeout: 2 * WAIT_MS, expect: { poll: { timeout: WAIT_MS, interval: 50 } } }
 
 const browser = () => ({
   enabled: true,
@@ -87,6 +96,7 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}'],
           sequence: { groupOrder: GROUP.browser },
+          ...BROWSER_WAITS,
           browser: browser(),
         },
       },
@@ -115,7 +125,7 @@ export default defineConfig({
       ].map(({ name, globals }) => ({
         extends: true as const,
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('.storybook', import.meta.url)), initialGlobals: globals })],
-        test: { name, browser: browser(), sequence: { groupOrder: GROUP.stories } },
+        test: { name, ...BROWSER_WAITS, browser: browser(), sequence: { groupOrder: GROUP.stories } },
       })),
     ],
   },

@@ -117,7 +117,7 @@ export const ReducedMotion: Story = {
     const button = canvas.getByRole('button', { name: 'Pick up where you left off' })
     await expect(button).toHaveAttribute('data-variant', 'returning')
     await expect(button.querySelector('[data-attune-part="sheen"]')).not.toBeInTheDocument()
-    // Long enough for an animation the variant asks for to have started.
+    // Long enough for an animation the variant asks for to have started (not a wait for a state).
     await new Promise((resolve) => setTimeout(resolve, 300))
     await expect(button.getAnimations({ subtree: true })).toHaveLength(0)
   },

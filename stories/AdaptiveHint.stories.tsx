@@ -84,7 +84,7 @@ export const Hover: Story = {
     const button = canvas.getByRole('button', { name: 'Pricing' })
     await userEvent.hover(button)
     await expect(button).not.toHaveAttribute('aria-describedby')
-    await waitFor(() => expect(button).toHaveAccessibleDescription(VARIANTS.default.text), { timeout: 2000 })
+    await waitFor(() => expect(button).toHaveAccessibleDescription(VARIANTS.default.text))
     const hint = hintOf(button)!
     await expect(hint).toHaveAttribute('data-state', 'delayed-open')
     await settled(hint)
