@@ -1,6 +1,8 @@
 // Issue 10 (b): no timer of the library outlives its test. The dom setup keeps
 // a ledger of the library's timers and ends what a test left running; these
 // check that the ledger sees them, and that ending them leaves nothing to fire.
+import { act, useEffect } from 'react'
+import { createRoot } from 'react-dom/client'
 import { describe, expect, it } from 'vitest'
 import { createAttune } from '../../src/core'
 import { spyStorage } from '../support/fakes'
@@ -29,5 +31,24 @@ describe('the library timer ledger of the dom tests', () => {
     await expect.poll(() => storage.calls.includes('set attune:profile'), { timeout: 30_000 }).toBe(true)
     expect(libraryTimers.pending()).toEqual([])
     clearTimeout(own)
+  })
+})
+
+describe("the dom setup's React roots", () => {
+  const unmounted: string[] = []
+  function Probe() {
+    useEffect(() => () => void unmounted.push('probe'), [])
+    return null
+  }
+
+  it('a root a test makes itself and leaves mounted…', () => {
+    const container = document.createElement('div')
+    document.body.append(container)
+    act(() => createRoot(container).render(<Probe />))
+    expect(unmounted).toEqual([])
+  })
+
+  it('…is unmounted when that test ends', () => {
+    expect(unmounted).toEqual(['probe'])
   })
 })
