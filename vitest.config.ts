@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config'
 import type { BrowserCommand } from 'vitest/node'
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs'
 import { devFlag } from './scripts/dev-flag.mjs'
+import { WAIT_MS } from './test/support/waits'
 
 const chromium = findChromium()
 if (!chromium) {
@@ -37,6 +38,14 @@ const reducedMotion: BrowserCommand<[value: 'reduce' | 'no-preference']> = async
   await context.page.emulateMedia({ reducedMotion: value })
 }
 
+/**
+ * Browser waits wait on the state they check (`expect.poll`, `expect.element`,
+ * `vi.waitFor`, Testing Library's `waitFor` in play functions), for as long
+ * as a loaded 2-core machine may need (test/support/waits.ts); a test may take
+ * twice that. Issue 10: a fixed 10 s wait failed a clean run on a busy machine.
+ */
+const BROWSER_WAITS = { testTimeout: 2 * WAIT_MS, expect: { poll: { timeout: WAIT_MS, interval: 50 } } }
+
 const browser = () => ({
   enabled: true,
   headless: true,
@@ -51,9 +60,11 @@ const browser = () => ({
  * All at once on a 2-core machine, the browser tests that time real scrolling,
  * dwell and animation frames, and the test that counts garbage collections,
  * failed now and then: they measure the machine as much as the code. The two
- * story runs share a group: they assert on outcomes, not on timings.
+ * story runs share a group: they assert on outcomes, not on timings. The
+ * designer's path comes last, alone: it builds (or is given) the static
+ * Storybook and drives its UI in a Chromium of its own.
  */
-const GROUP = { core: 0, dom: 1, browser: 2, stories: 3 } as const
+const GROUP = { core: 0, dom: 1, browser: 2, stories: 3, designer: 4 } as const
 
 export default defineConfig({
   plugins: [devFlag(), react()],
@@ -86,7 +97,20 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}'],
           sequence: { groupOrder: GROUP.browser },
+          ...BROWSER_WAITS,
           browser: browser(),
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'designer',
+          environment: 'node',
+          include: ['test/storybook/**/*.test.ts'],
+          sequence: { groupOrder: GROUP.designer },
+          // Each step waits on the state it checks, for up to 45 s on a
+          // loaded machine (see the test); the whole step may take that long.
+          testTimeout: 120_000,
         },
       },
       // Every story, twice: as the OS would have it (no reduced motion in
@@ -102,7 +126,7 @@ export default defineConfig({
       ].map(({ name, globals }) => ({
         extends: true as const,
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('.storybook', import.meta.url)), initialGlobals: globals })],
-        test: { name, browser: browser(), sequence: { groupOrder: GROUP.stories } },
+        test: { name, ...BROWSER_WAITS, browser: browser(), sequence: { groupOrder: GROUP.stories } },
       })),
     ],
   },

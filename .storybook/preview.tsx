@@ -1,7 +1,9 @@
 import type { Decorator, Preview } from '@storybook/react-vite'
+import { configure } from 'storybook/test'
 import '../src/styles.css'
 import { Simulator } from '../stories/support/Simulator'
 import { ARMS, SEGMENTS, WorkshopPage, WorkshopProvider, type WorkshopGlobals } from '../stories/support/workshop'
+import { WAIT_MS } from '../test/support/waits'
 
 /**
  * Every story runs in the workshop: a provider honoring the toolbar. A story
@@ -9,6 +11,11 @@ import { ARMS, SEGMENTS, WorkshopPage, WorkshopProvider, type WorkshopGlobals } 
  * makes its own instance); it still sits on the workshop's page, in the
  * toolbar's theme and locale.
  */
+// Play functions wait on the state they check (waitFor, findBy…) for as long
+// as a loaded 2-core machine may need, not Testing Library's 1 s default; a
+// wait ends as soon as its state shows (issue 10).
+configure({ asyncUtilTimeout: WAIT_MS })
+
 const workshop: Decorator = (Story, { globals, parameters }) =>
   parameters.workshop === false ? (
     <WorkshopPage theme={globals.theme as WorkshopGlobals['theme']} locale={globals.locale as WorkshopGlobals['locale']}>

@@ -1,48 +1,34 @@
 // Builds the static Storybook, serves it, and opens every entry of its
 // index in Chromium: each story must finish rendering (and playing) without
 // a console error, an uncaught exception or Storybook's error display, and
-// each docs page must render, its embedded stories included.
+// each docs page must render, its embedded stories included. (The designer's
+// path through the Storybook UI is a test of its own:
+// test/storybook/designer-path.test.ts.)
 //
 //   node scripts/storybook-static.mjs [output-dir] [--no-build]
 //
 // The output directory defaults to `storybook-static` (gitignored); `npm test`
 // builds into `.cache/storybook-static`. `--no-build` checks an existing build.
 // Prints one line per entry and the count checked; exits 1 when any failed.
-import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
-import { readFile, stat } from 'node:fs/promises'
-import { createServer } from 'node:http'
-import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
-import { dirname, extname, join, resolve, sep } from 'node:path'
+import { join, resolve } from 'node:path'
 import { chromium } from 'playwright'
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs'
+import { buildStorybook, serveStatic } from './static-storybook.mjs'
 
 // A story ends with its play function and entrance animations (Storybook waits
-// for them before STORY_FINISHED); the slowest here take a few seconds, so
-// only a hang reaches this.
-const ENTRY_TIMEOUT_MS = 20_000
+// for them before STORY_FINISHED); the slowest take a few seconds on a quiet
+// machine. The wait is on that event, so this limit only ends a hang: it is
+// generous for a loaded 2-core machine, where a fixed 10 s once failed a
+// clean run (issue 10).
+const ENTRY_TIMEOUT_MS = 60_000
 // Pages checked at once, each in its own browser context (own focus, storage
 // and timers). More pages than cores only makes the stories compete for the
 // CPU, which slows the animations they wait for.
 const CONCURRENCY = Math.max(1, Math.min(4, availableParallelism()))
 // Lines kept of each console error: the message and the top of its stack.
 const ERROR_LINES = 6
-
-const CONTENT_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-}
 
 // Preview events that end an entry's render, or say it went wrong
 // (storybook/internal/core-events).
@@ -61,15 +47,9 @@ const build = !args.includes('--no-build')
 const outDir = resolve(args.find((arg) => !arg.startsWith('--')) ?? 'storybook-static')
 
 if (build) {
-  // The storybook binary through Node itself: no npx, no shell, no npm warnings.
-  const require = createRequire(import.meta.url)
-  const storybookPackage = require.resolve('storybook/package.json')
-  const bin = /** @type {{ bin: string | Record<string, string> }} */ (JSON.parse(readFileSync(storybookPackage, 'utf8'))).bin
-  const binPath = join(dirname(storybookPackage), typeof bin === 'string' ? bin : (bin.storybook ?? ''))
   console.log(`Building the static Storybook into ${outDir}…`)
-  const { status } = spawnSync(process.execPath, [binPath, 'build', '--quiet', '-o', outDir], { stdio: 'inherit' })
-  if (status !== 0) {
-    console.error(`✗ storybook build failed (exit ${status})`)
+  if (!buildStorybook(outDir)) {
+    console.error('✗ storybook build failed')
     process.exit(1)
   }
 }
@@ -91,40 +71,8 @@ if (!executablePath) {
   process.exit(1)
 }
 
-const server = createServer((request, response) => {
-  void serve(request.url ?? '/', response)
-})
-await new Promise((resolveListen) => server.listen(0, '127.0.0.1', () => resolveListen(undefined)))
-const address = server.address()
-const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
-
-/**
- * Serves a file of the build; directories get their index.html.
- * @param {string} url
- * @param {import('node:http').ServerResponse} response
- */
-async function serve(url, response) {
-  let path = resolve(outDir, `.${decodeURIComponent(new URL(url, origin).pathname)}`)
-  if (path !== outDir && !path.startsWith(outDir + sep)) {
-    response.writeHead(403).end()
-    return
-  }
-  try {
-    if (path === join(outDir, 'favicon.ico') && !existsSync(path)) {
-      // Chromium asks for /favicon.ico on every top-level page; Storybook's
-      // pages name favicon.svg instead. Nothing, rather than a 404 that
-      // Chromium logs as a console error.
-      response.writeHead(204).end()
-      return
-    }
-    if ((await stat(path)).isDirectory()) path = join(path, 'index.html')
-    const body = await readFile(path)
-    response.writeHead(200, { 'content-type': CONTENT_TYPES[/** @type {keyof typeof CONTENT_TYPES} */ (extname(path))] ?? 'application/octet-stream' })
-    response.end(body)
-  } catch {
-    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found')
-  }
-}
+const server = await serveStatic(outDir)
+const { origin } = server
 
 /**
  * Runs in the page before Storybook: records the preview's events as the
@@ -259,88 +207,6 @@ async function check(page, entry) {
   return problems
 }
 
-/** How long one step of the designer's path may take. */
-const STEP_TIMEOUT_MS = 10_000
-
-/**
- * The designer's path through the real Storybook UI, manager and preview
- * together, as the issue's "done when" puts it: pick a segment in the
- * toolbar and watch the component change, tune a variant in Controls, copy
- * out its JSON, and load edited JSON back (the Controls follow).
- * @param {import('playwright').Browser} browser
- * @returns {Promise<string[]>} what went wrong, empty when the path works
- */
-async function designerPath(browser) {
-  /** @type {string[]} */
-  const problems = []
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
-  const page = await context.newPage()
-  page.setDefaultTimeout(STEP_TIMEOUT_MS)
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console.error: ${trim(message.text())}`)
-  })
-  page.on('pageerror', (error) => problems.push(`uncaught: ${trim(error.stack ?? error.message)}`))
-  const preview = page.frameLocator('#storybook-preview-iframe')
-  /** @param {string} what @param {() => Promise<unknown>} run */
-  const step = async (what, run) => {
-    try {
-      await run()
-      return true
-    } catch (error) {
-      problems.push(`${what}: ${trim(error instanceof Error ? error.message : String(error))}`)
-      return false
-    }
-  }
-  /** The Controls' text box for one field of one variant (Storybook names it `control-<arg>`). */
-  const control = (/** @type {string} */ arg) => page.locator(`[id="control-${arg}"]`)
-  try {
-    // The control arm, so the visitor's hashed arm does not pick the variant.
-    await page.goto(`${origin}/?path=/story/components-adaptivebutton--tune&globals=arm:control`)
-    const ok =
-      (await step('the Tune story shows the default variant', () => preview.getByRole('button', { name: 'Buy now', exact: true }).waitFor())) &&
-      (await step('the toolbar forces the shopper segment', async () => {
-        await page.getByRole('button', { name: /^The segment the visitor is in/ }).click()
-        await page.getByRole('option', { name: 'shopper', exact: true }).click()
-        await preview.getByRole('button', { name: 'Check out, friend', exact: true }).waitFor()
-      })) &&
-      (await step("a Control edits the shopper's label", async () => {
-        await control('shopper.label').fill('Go to checkout')
-        await preview.getByRole('button', { name: 'Go to checkout', exact: true }).waitFor()
-      }))
-    if (!ok) return problems
-    /** @type {Record<string, Record<string, unknown>>} */
-    let exported = {}
-    const exportedOk = await step('"Export variants" gives the tuned JSON', async () => {
-      await preview.getByRole('button', { name: 'Export variants' }).click()
-      exported = JSON.parse(await preview.getByRole('textbox', { name: 'Exported variants (paste them into your code)' }).inputValue())
-      if (exported.shopper?.label !== 'Go to checkout') throw new Error(`the exported shopper label is ${JSON.stringify(exported.shopper?.label)}`)
-    })
-    if (!exportedOk) return problems
-    const loaded = await step('"Load variants" takes edited JSON, and the Controls follow', async () => {
-      const edited = { ...exported, shopper: { ...exported.shopper, label: 'Pay now', tone: 'warning' } }
-      await preview.getByRole('textbox', { name: 'Variants JSON to load' }).fill(JSON.stringify(edited, null, 2))
-      await preview.getByRole('button', { name: 'Load variants' }).click()
-      const button = preview.getByRole('button', { name: 'Pay now', exact: true })
-      await button.waitFor()
-      if ((await button.getAttribute('data-tone')) !== 'warning') throw new Error(`the loaded button's tone is ${await button.getAttribute('data-tone')}`)
-      await page.waitForFunction(() => /** @type {HTMLTextAreaElement | null} */ (document.getElementById('control-shopper.label'))?.value === 'Pay now')
-      await page.waitForFunction(() => /** @type {HTMLSelectElement | null} */ (document.getElementById('control-shopper.tone'))?.value === 'warning')
-    })
-    if (!loaded) return problems
-    await step('a Control edited after the load applies to the loaded variants, and the export follows', async () => {
-      await control('shopper.label').fill('Go to checkout')
-      const button = preview.getByRole('button', { name: 'Go to checkout', exact: true })
-      await button.waitFor()
-      if ((await button.getAttribute('data-tone')) !== 'warning') throw new Error(`the tone went back to ${await button.getAttribute('data-tone')}`)
-      const json = JSON.parse(await preview.getByRole('textbox', { name: 'Exported variants (paste them into your code)' }).inputValue())
-      if (json.shopper?.label !== 'Go to checkout' || json.shopper?.tone !== 'warning') throw new Error(`the export shows ${JSON.stringify(json.shopper)}`)
-    })
-  } finally {
-    await context.close()
-  }
-  return problems
-}
-
 const started = Date.now()
 const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
 /** @type {({ problems: string[], ms: number } | undefined)[]} */
@@ -390,22 +256,12 @@ try {
     }
   }
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, entries.length) }, worker))
-  const pathStarted = Date.now()
-  const problems = await designerPath(browser)
-  const label = `Designer's path in the Storybook UI: toolbar segment, Controls, export, load, edit after load (${((Date.now() - pathStarted) / 1000).toFixed(1)} s)`
-  if (problems.length === 0) {
-    console.log(`✓ ${label}`)
-  } else {
-    failures++
-    console.log(`✗ ${label}`)
-    for (const problem of problems) console.log(problem.replace(/^/gm, '    '))
-  }
 } finally {
   await browser.close()
-  server.close()
+  await server.close()
 }
 
 const stories = entries.filter((entry) => entry.type === 'story').length
 const seconds = ((Date.now() - started) / 1000).toFixed(1)
-console.log(`\n${stories} stories, ${entries.length - stories} docs pages and the designer's path checked in the static build: ${failures === 0 ? 'all clean' : `${failures} failed`} (${seconds} s)`)
+console.log(`\n${stories} stories and ${entries.length - stories} docs pages checked in the static build: ${failures === 0 ? 'all clean' : `${failures} failed`} (${seconds} s)`)
 process.exitCode = failures === 0 && entries.length > 0 ? 0 : 1

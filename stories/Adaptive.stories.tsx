@@ -4,7 +4,10 @@ import { useId } from 'react'
 import { expect, within } from 'storybook/test'
 import { Adaptive, motionPreset, useReducedMotion, type Variants } from '../src'
 import { settled } from './support/motion'
-import { roundTripStory, tuneStory, VariantMatrix, type FieldControl } from './support/variants'
+import { roundTripStory } from './support/round-trip-story'
+import { tuneStory } from './support/tune-story'
+import type { FieldControl } from './support/variant-controls'
+import { VariantMatrix } from './support/variant-matrix'
 
 /** The entrances a hero can make (under reduced motion each fades). */
 const HERO_ANIMATIONS = ['fade', 'slide-in', 'pop'] as const

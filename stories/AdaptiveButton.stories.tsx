@@ -1,7 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor, within } from 'storybook/test'
 import { AdaptiveButton, BUTTON_TONES, checkButtonVariant, MOTION_PRESETS, useBehavior, type ButtonVariant, type Variants } from '../src'
-import { roundTripStory, tuneStory, VariantMatrix, type FieldControl } from './support/variants'
+import { roundTripStory } from './support/round-trip-story'
+import { tuneStory } from './support/tune-story'
+import type { FieldControl } from './support/variant-controls'
+import { VariantMatrix } from './support/variant-matrix'
 import { EXPERIMENT, isReducedMotion, withFallbacks } from './support/workshop'
 
 /**
@@ -114,7 +117,7 @@ export const ReducedMotion: Story = {
     const button = canvas.getByRole('button', { name: 'Pick up where you left off' })
     await expect(button).toHaveAttribute('data-variant', 'returning')
     await expect(button.querySelector('[data-attune-part="sheen"]')).not.toBeInTheDocument()
-    // Long enough for an animation the variant asks for to have started.
+    // Long enough for an animation the variant asks for to have started (not a wait for a state).
     await new Promise((resolve) => setTimeout(resolve, 300))
     await expect(button.getAnimations({ subtree: true })).toHaveLength(0)
   },

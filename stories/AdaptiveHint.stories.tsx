@@ -2,7 +2,10 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor, within } from 'storybook/test'
 import { AdaptiveHint, checkHintVariant, HINT_ANIMATIONS, type AdaptiveHintProps, type HintVariant, type Variants } from '../src'
 import { entranceFrames, moved, settled } from './support/motion'
-import { cellLabel, MATRIX_MOTIONS, roundTripStory, tuneStory, VariantMatrix, type FieldControl } from './support/variants'
+import { roundTripStory } from './support/round-trip-story'
+import { tuneStory } from './support/tune-story'
+import type { FieldControl } from './support/variant-controls'
+import { cellLabel, MATRIX_MOTIONS, VariantMatrix } from './support/variant-matrix'
 import { isReducedMotion, withFallbacks } from './support/workshop'
 
 /**
@@ -81,7 +84,7 @@ export const Hover: Story = {
     const button = canvas.getByRole('button', { name: 'Pricing' })
     await userEvent.hover(button)
     await expect(button).not.toHaveAttribute('aria-describedby')
-    await waitFor(() => expect(button).toHaveAccessibleDescription(VARIANTS.default.text), { timeout: 2000 })
+    await waitFor(() => expect(button).toHaveAccessibleDescription(VARIANTS.default.text))
     const hint = hintOf(button)!
     await expect(hint).toHaveAttribute('data-state', 'delayed-open')
     await settled(hint)

@@ -14,7 +14,10 @@ import {
   type Variants,
 } from '../src'
 import { entranceFrames, frame, moved, settled } from './support/motion'
-import { cellLabel, MATRIX_MOTIONS, roundTripStory, tuneStory, VariantMatrix, type FieldControl } from './support/variants'
+import { roundTripStory } from './support/round-trip-story'
+import { tuneStory } from './support/tune-story'
+import type { FieldControl } from './support/variant-controls'
+import { cellLabel, MATRIX_MOTIONS, VariantMatrix } from './support/variant-matrix'
 import { EXPERIMENT, STRINGS, useWorkshop } from './support/workshop'
 
 /** The custom event the "Show the nudge" button tracks. */

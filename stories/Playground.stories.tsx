@@ -81,7 +81,7 @@ export const LiveProfile: Story = {
     const panel = canvas.getByRole('complementary', { name: 'Live profile' })
     await step('the page view and the first section are recorded', async () => {
       await waitFor(() => expect(panel).toHaveTextContent('/playground'))
-      await waitFor(() => expect(canvas.getByRole('row', { name: /hero/ })).toBeInTheDocument(), { timeout: 3000 })
+      await waitFor(() => expect(canvas.getByRole('row', { name: /hero/ })).toBeInTheDocument())
     })
     await step('a click on a call to action is counted', async () => {
       await userEvent.click(canvas.getAllByRole('button', { name: 'Learn more' })[0]!)
@@ -90,6 +90,7 @@ export const LiveProfile: Story = {
     await step('a hover that lingers counts as intent', async () => {
       const card = canvas.getByTestId('hero-card-a')
       await userEvent.hover(card)
+      // Not a wait for a state: the hover must linger past the intent threshold.
       await new Promise((resolve) => setTimeout(resolve, 700))
       await userEvent.unhover(card)
       await waitFor(() => expect(canvas.getByRole('row', { name: /hero-card-a/ })).toHaveTextContent('1 ×'))

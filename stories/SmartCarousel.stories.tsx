@@ -13,7 +13,10 @@ import {
   type SmartCarouselProps,
   type Variants,
 } from '../src'
-import { cellLabel, MATRIX_MOTIONS, roundTripStory, tuneStory, VariantMatrix, type FieldControl } from './support/variants'
+import { roundTripStory } from './support/round-trip-story'
+import { tuneStory } from './support/tune-story'
+import type { FieldControl } from './support/variant-controls'
+import { cellLabel, MATRIX_MOTIONS, VariantMatrix } from './support/variant-matrix'
 import { isReducedMotion, STRINGS, useWorkshop } from './support/workshop'
 
 const PRODUCTS = [

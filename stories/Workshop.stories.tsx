@@ -100,6 +100,7 @@ export const ReducedMotion: Story = {
   globals: { segment: 'returning', motion: 'reduce' },
   play: async ({ canvasElement }) => {
     const button = within(canvasElement).getByRole('button', { name: 'Pick up where you left off' })
+    // Not a wait for a state: the time in which an animation, were it allowed, would have started.
     await new Promise((resolve) => setTimeout(resolve, 300))
     await expect(button.getAnimations({ subtree: true })).toHaveLength(0)
   },

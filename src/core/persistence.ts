@@ -256,8 +256,10 @@ export function createPersistAdapter(options: PersistAdapterOptions): PersistAda
   let pending: { name: string; value: StoredValue } | null = null
   let timer: ReturnType<typeof setTimeout> | undefined
   let watching = false
-  const canWatch = typeof document !== 'undefined' && typeof addEventListener === 'function'
-  const hidden = () => canWatch && document.visibilityState === 'hidden'
+  // Read when used, never once at creation: a write timer can fire after the
+  // page's globals are gone (a test environment torn down, a closed window),
+  // and a browser-made adapter may run where there is no document (#10).
+  const hidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden'
 
   const onHide = (event: Event) => {
     if (event.type !== 'pagehide' && !hidden()) return
@@ -265,11 +267,12 @@ export function createPersistAdapter(options: PersistAdapterOptions): PersistAda
     adapter.flush()
   }
   const listen = (on: boolean) => {
-    if (!canWatch || watching === on) return
+    if (watching === on) return
     watching = on
     const method = on ? 'addEventListener' : 'removeEventListener'
-    globalThis[method]('pagehide', onHide)
-    document[method]('visibilitychange', onHide)
+    const page = globalThis as Partial<Pick<typeof globalThis, 'addEventListener' | 'removeEventListener'>>
+    if (typeof page[method] === 'function') page[method]('pagehide', onHide)
+    if (typeof document !== 'undefined' && typeof document[method] === 'function') document[method]('visibilitychange', onHide)
   }
 
   const adapter: PersistAdapter = {
@@ -304,7 +307,7 @@ export function createPersistAdapter(options: PersistAdapterOptions): PersistAda
       if (write && options.allowed()) storage.setItem(write.name, JSON.stringify(write.value))
     },
     cancel() {
-      clearTimeout(timer)
+      if (timer !== undefined) clearTimeout(timer)
       timer = undefined
       pending = null
       listen(false)

@@ -33,6 +33,16 @@ export interface Tracker {
 /** One frame at 60 Hz, for `'frame'` where there are no animation frames. */
 const FRAME_MS = 16
 
+/** Runs `run` at the next animation frame, or a frame's time later where there are none; checked when called. */
+function nextFrame(run: () => void): { cancel: () => void } {
+  if (typeof requestAnimationFrame === 'function') {
+    const id = requestAnimationFrame(run)
+    return { cancel: () => typeof cancelAnimationFrame === 'function' && cancelAnimationFrame(id) }
+  }
+  const id = setTimeout(run, FRAME_MS)
+  return { cancel: () => clearTimeout(id) }
+}
+
 const pageHidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden'
 
 /**
@@ -44,9 +54,18 @@ export function createTracker(options: TrackerOptions): Tracker {
   let events: BehaviorEvent[] = []
   let times: number[] = []
   let scheduled = false
+  // The frame (or its timeout fallback) waiting to commit: ended by any
+  // commit or clear, so no callback of an emptied tracker fires later (say,
+  // after a test's environment is gone).
+  let frame: { cancel: () => void } | null = null
 
-  const flush = () => {
+  const unschedule = () => {
     scheduled = false
+    frame?.cancel()
+    frame = null
+  }
+  const flush = () => {
+    unschedule()
     if (events.length === 0) return
     const batch = events
     const batchTimes = times
@@ -71,11 +90,11 @@ export function createTracker(options: TrackerOptions): Tracker {
       if (scheduled || schedule === 'manual') return
       scheduled = true
       if (typeof schedule === 'function') schedule(flush)
-      else if (typeof requestAnimationFrame === 'function') requestAnimationFrame(flush)
-      else setTimeout(flush, FRAME_MS)
+      else frame = nextFrame(flush)
     },
     flush,
     clear() {
+      unschedule()
       events = []
       times = []
     },

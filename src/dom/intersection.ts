@@ -25,6 +25,8 @@ const retainObserver = refCounted<string>((key) => {
 
 /** Calls `callback` with every intersection change of `element`; returns the function that stops it. */
 export function observeIntersection(element: Element, thresholds: readonly number[], callback: Callback): () => void {
+  // Checked when called: no observer here (an old browser, a test environment without one), nothing to see.
+  if (typeof IntersectionObserver !== 'function') return () => {}
   const key = [...new Set(thresholds)].sort((a, b) => a - b).join(',')
   const release = retainObserver(key)
   const targets = callbacks.get(key)!

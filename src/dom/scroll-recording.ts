@@ -7,7 +7,10 @@ import { refCounted } from './shared'
  * them: every `useScrollDepth` shares it (depth and velocity alike).
  */
 export const retainScrollRecording = refCounted<Attune>((attune) => {
-  const sample = () => attune.record({ type: 'scroll', ...readScroll() })
+  const sample = () => {
+    const scroll = readScroll()
+    if (scroll) attune.record({ type: 'scroll', ...scroll })
+  }
   sample()
   const stopScroll = subscribeScroll((scroll) => attune.record({ type: 'scroll', ...scroll }))
   // A new page starts its depth at 0: measure it at once, since a page that

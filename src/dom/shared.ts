@@ -3,6 +3,30 @@
  * subscriber and removed after the last, however many hooks use it.
  */
 
+/** The page's window, or undefined where there is none (the server, a torn-down test environment). */
+export const pageWindow = (): Window | undefined => (typeof window !== 'undefined' ? window : undefined)
+
+/** The page's document, or undefined where there is none. */
+export const pageDocument = (): Document | undefined => (typeof document !== 'undefined' ? document : undefined)
+
+/**
+ * Adds a DOM listener to `target` if it can take one, and returns what
+ * removes it. Checked when it runs, both ways: a hook's effect or cleanup may
+ * run where the page's globals are gone, and must not throw there.
+ */
+export function listenTo(
+  target: EventTarget | undefined,
+  type: string,
+  listener: EventListener,
+  options?: boolean | AddEventListenerOptions,
+): () => void {
+  if (typeof target?.addEventListener !== 'function') return () => {}
+  target.addEventListener(type, listener, options)
+  return () => {
+    if (typeof target.removeEventListener === 'function') target.removeEventListener(type, listener, options)
+  }
+}
+
 /**
  * Reference counting per key: `start(key)` runs for the first holder of a key
  * and the cleanup it returns after the last holder releases it. Releasing

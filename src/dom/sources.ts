@@ -1,4 +1,4 @@
-import { sharedSource } from './shared'
+import { listenTo, pageDocument, pageWindow, sharedSource } from './shared'
 
 export interface ScrollSample {
   /** Scroll position of the page, px. */
@@ -7,8 +7,11 @@ export interface ScrollSample {
   depth: number
 }
 
-/** The page's current scroll position and depth. */
-export function readScroll(): ScrollSample {
+/** The page's current scroll position and depth, or null where there is no page (any more). */
+export function readScroll(): ScrollSample | null {
+  const window = pageWindow()
+  const document = pageDocument()
+  if (!window || !document?.documentElement) return null
   const height = document.documentElement.scrollHeight
   const y = Math.max(0, window.scrollY)
   return { y, depth: height > 0 ? Math.min(1, (y + window.innerHeight) / height) : 1 }
@@ -23,23 +26,23 @@ export const subscribeScroll = sharedSource<ScrollSample>((emit) => {
   const onScroll = () => {
     frame ||= requestAnimationFrame(() => {
       frame = 0
-      emit(readScroll())
+      const sample = readScroll()
+      if (sample) emit(sample)
     })
   }
-  window.addEventListener('scroll', onScroll, { passive: true })
+  const stop = listenTo(pageWindow(), 'scroll', onScroll, { passive: true })
   return () => {
-    window.removeEventListener('scroll', onScroll)
-    cancelAnimationFrame(frame)
+    stop()
+    if (frame && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(frame)
   }
 })
 
-export const isPageHidden = (): boolean => document.visibilityState === 'hidden'
+export const isPageHidden = (): boolean => pageDocument()?.visibilityState === 'hidden'
 
 /** Page visibility changes: the tab goes to the background or comes back. */
 export const subscribeVisibility = sharedSource<boolean>((emit) => {
   const onChange = () => emit(isPageHidden())
-  document.addEventListener('visibilitychange', onChange)
-  return () => document.removeEventListener('visibilitychange', onChange)
+  return listenTo(pageDocument(), 'visibilitychange', onChange)
 })
 
 /** How often visible time is committed while it runs, so the profile stays live. */
@@ -58,17 +61,15 @@ const ACTIVITY_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touc
 export const subscribeActivity = sharedSource((emit) => {
   const options = { passive: true, capture: true }
   const onActivity = () => emit()
-  for (const type of ACTIVITY_EVENTS) window.addEventListener(type, onActivity, options)
-  return () => {
-    for (const type of ACTIVITY_EVENTS) window.removeEventListener(type, onActivity, options)
-  }
+  const stops = ACTIVITY_EVENTS.map((type) => listenTo(pageWindow(), type, onActivity, options))
+  return () => stops.forEach((stop) => stop())
 })
 
 /** The mouse leaving the page through its top edge (toward the tabs and the address bar). */
 export const subscribePageLeaveTop = sharedSource((emit) => {
-  const onOut = (event: MouseEvent) => {
-    if (event.relatedTarget === null && event.clientY <= 0) emit()
+  const onOut = (event: Event) => {
+    const { relatedTarget, clientY } = event as MouseEvent
+    if (relatedTarget === null && clientY <= 0) emit()
   }
-  document.addEventListener('mouseout', onOut)
-  return () => document.removeEventListener('mouseout', onOut)
+  return listenTo(pageDocument(), 'mouseout', onOut)
 })

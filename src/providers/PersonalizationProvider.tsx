@@ -48,6 +48,10 @@ export function PersonalizationProvider({ attune, motion = 'user', onError, chil
   if (!instance) {
     throw new Error('[attune] <PersonalizationProvider> lost its `attune` prop after mounting with one. Keep passing the instance, or never pass one.')
   }
+  // An instance the provider made ends with it: its pending write is made now
+  // and its timers stop, so none fires after the page (or a test) is gone. A
+  // passed instance belongs to the caller, who flushes it.
+  useEffect(() => () => own?.flush(), [own])
   const { consent } = options
   useEffect(() => {
     if (consent !== undefined) instance.setConsent(consent)

@@ -11,7 +11,7 @@ import { expect, waitFor } from 'storybook/test'
  * until framer-motion's features arrive (lazily), an entering element waits
  * at opacity 0 with nothing running.
  */
-export const settled = (element: Element) => waitFor(() => expect(getComputedStyle(element).opacity).toBe('1'), { timeout: 3000 })
+export const settled = (element: Element) => waitFor(() => expect(getComputedStyle(element).opacity).toBe('1'))
 
 /** Resolves on the next animation frame. */
 export const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve))

@@ -96,7 +96,8 @@ describe('Adaptive and AdaptiveHint in Chromium', () => {
       expect(shown).toHaveAttribute('data-variant', segment)
       expect(button).toHaveAccessibleDescription(segment === 'default' ? 'Prices include VAT' : 'Same prices as last time, VAT included')
       // The hint lives at the end of the document: checked on its own too (contrast, role).
-      await new Promise((resolve) => setTimeout(resolve, 300)) // after the fade, so contrast is measured at full opacity
+      // After the fade, so contrast is measured at full opacity.
+      await expect.poll(() => getComputedStyle(shown).opacity).toBe('1')
       expect(await axeViolations(container)).toEqual([])
       expect(await axeViolations(shown)).toEqual([])
     })
@@ -130,6 +131,7 @@ describe('Adaptive and AdaptiveHint in Chromium', () => {
     expect(box.top).toBeGreaterThanOrEqual(target.bottom)
     expect(hint()).toHaveAttribute('data-side', 'bottom')
     await userEvent.hover(hint()!)
+    // Not a wait for a state: longer than the leave grace, after which a hint left for nothing would close.
     await new Promise((resolve) => setTimeout(resolve, 400))
     expect(hint()).not.toBeNull()
     await userEvent.hover(document.body, { position: { x: 5, y: 5 } })

@@ -5,6 +5,7 @@ import { commands, userEvent } from 'vitest/browser'
 import { createAttune, PersonalizationProvider, withDecisions, type DecisionAttune, type DecisionEvent } from '../../src'
 import { NudgeToast, type NudgeToastProps, type ToastVariant } from '../../src/components/NudgeToast'
 import { axeViolations } from '../support/axe'
+import { WAIT } from '../support/waits'
 
 const rules = { segments: [{ id: 'shopper', when: { event: 'add_to_cart', count: { gte: 1 } } }] }
 /** Weights 0 and 1: every visitor gets `bold`. */
@@ -50,7 +51,7 @@ function Offer(props: Partial<NudgeToastProps>) {
 /** Fires the trigger and waits until the toast has entered (axe checks contrast at full opacity, not mid-fade). */
 async function open() {
   act(() => attune.track('exit_intent'))
-  await vi.waitFor(() => expect(getComputedStyle(toast()!.querySelector('[data-attune="toast-body"]')!).opacity).toBe('1'))
+  await vi.waitFor(() => expect(getComputedStyle(toast()!.querySelector('[data-attune="toast-body"]')!).opacity).toBe('1'), WAIT)
 }
 
 describe('NudgeToast in Chromium', () => {
@@ -75,7 +76,7 @@ describe('NudgeToast in Chromium', () => {
     await frame()
     await frame()
     await open()
-    await vi.waitFor(() => expect(region!.textContent).toContain('Orders over 50 € ship free.'))
+    await vi.waitFor(() => expect(region!.textContent).toContain('Orders over 50 € ship free.'), WAIT)
     expect(region!.isConnected).toBe(true)
   })
 
@@ -101,7 +102,7 @@ describe('NudgeToast in Chromium', () => {
     }
     expect(stops).toEqual(['toast', 'View cart', 'Helpful', 'Not helpful', 'Dismiss'])
     await userEvent.keyboard('{Enter}')
-    await vi.waitFor(() => expect(toast()).toBeNull())
+    await vi.waitFor(() => expect(toast()).toBeNull(), WAIT)
     expect(nudgeActions()).toEqual(['shown', 'dismissed'])
     expect(onAction).not.toHaveBeenCalled()
   })
@@ -118,7 +119,7 @@ describe('NudgeToast in Chromium', () => {
     for (let i = 0; i < 5 && (document.activeElement as HTMLElement).textContent !== label; i++) await userEvent.keyboard('{Tab}')
     expect(document.activeElement).toHaveTextContent(label)
     await userEvent.keyboard('{Enter}')
-    await vi.waitFor(() => expect(toast()).toBeNull())
+    await vi.waitFor(() => expect(toast()).toBeNull(), WAIT)
     expect(nudgeActions()).toEqual(actions)
     expect(onAction).toHaveBeenCalledTimes(calls)
   })
@@ -130,7 +131,7 @@ describe('NudgeToast in Chromium', () => {
     await userEvent.keyboard('{Tab}')
     expect(document.activeElement).toBe(toast())
     await userEvent.keyboard('{Escape}')
-    await vi.waitFor(() => expect(toast()).toBeNull())
+    await vi.waitFor(() => expect(toast()).toBeNull(), WAIT)
     expect(nudgeActions()).toEqual(['shown', 'dismissed'])
   })
 })

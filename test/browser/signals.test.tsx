@@ -19,6 +19,7 @@ const SECTIONS = ['intro', 'features', 'pricing', 'reviews', 'faq', 'footer']
 /** Timer and frame jitter allowed on a shared, busy machine. */
 const TOLERANCE_MS = 400
 
+// Lets time pass that a test measures (dwell, a visit): never a wait for a state.
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Waits until the page has stopped scrolling (smooth wheel scrolling animates). */
@@ -89,8 +90,8 @@ describe('behavior signals in a real browser', () => {
   it('measures scroll depth and speed from real wheel events', async () => {
     const view = mount()
     await settle()
-    await sleep(50)
-    attune.flush()
+    // The first scroll sample is taken on a frame after mounting.
+    await expect.poll(() => (attune.flush(), attune.getProfile().scroll.depth)).toBeGreaterThan(0)
     const pageHeight = document.documentElement.scrollHeight
     expect(pageHeight).toBeGreaterThanOrEqual(SECTIONS.length * SECTION_HEIGHT)
     expect(attune.getProfile().scroll.depth).toBeCloseTo(VIEWPORT.height / pageHeight, 2)

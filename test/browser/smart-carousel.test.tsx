@@ -91,7 +91,9 @@ describe('SmartCarousel in Chromium', () => {
     // After a move, with other slides in view (when there is somewhere to go).
     if (variant.perView === ITEMS.length) return
     button(/Next slide/).click()
-    await sleep(400)
+    // Once the slide change has run: no moving track under axe.
+    await frames(2)
+    await expect.poll(() => track().getAnimations({ subtree: true }).length).toBe(0)
     expect(await axeViolations(container)).toEqual([])
   })
 
@@ -160,7 +162,7 @@ describe('SmartCarousel in Chromium', () => {
     mount(VARIANTS.compact)
     expect(region()).toHaveAttribute('data-playing', 'false')
     expect(button(/automatic slide show/)).toHaveTextContent('Start automatic slide show')
-    await sleep(3200) // longer than the interval
+    await sleep(3200) // not a wait for a state: longer than the interval, in which autoplay would have moved
     expect(visibleNames()).toEqual(['1 of 4: News', '2 of 4: Shoes'])
 
     const slideWidth = region().querySelector('[data-attune="carousel-slide"]')!.getBoundingClientRect().width
@@ -183,8 +185,7 @@ describe('SmartCarousel in Chromium', () => {
     // Some frame shows the track between the two slides: it moved, it did not jump.
     const samples = await sampleFrames(() => translateX(track()))
     expect(samples.some((x) => x < -1 && x > -slideWidth + 1)).toBe(true)
-    await sleep(600)
-    expect(translateX(track())).toBeCloseTo(-slideWidth, 0)
+    await expect.poll(() => translateX(track())).toBeCloseTo(-slideWidth, 0)
   })
 
   it('reorders with a layout animation in full motion, instantly under reduced motion, and never under the pointer', async () => {

@@ -1,11 +1,14 @@
-// The workshop's variant tuning (stories/support/variants.tsx): Controls to
-// variants and back, pasted JSON, and how a load and later Control edits
-// combine when Storybook's manager echoes the args a load sends.
+// The workshop's variant tuning (stories/support/variant-controls.ts,
+// tune-story.tsx, variant-json.tsx): Controls to variants and back, pasted
+// JSON, and how a load and later Control edits combine when Storybook's
+// manager echoes the args a load sends.
 import { act, render } from '@testing-library/react'
 import { useEffect } from 'react'
 import { describe, expect, it } from 'vitest'
 import type { Variants } from '../../src'
-import { fromArgs, parseVariants, tuneArgs, UNSET, useTuned, type FieldControl } from '../../stories/support/variants'
+import { useTuned } from '../../stories/support/tune-story'
+import { fromArgs, tuneArgs, UNSET, type FieldControl } from '../../stories/support/variant-controls'
+import { parseVariants } from '../../stories/support/variant-json'
 
 interface Demo {
   label?: string

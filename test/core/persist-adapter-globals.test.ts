@@ -1,0 +1,87 @@
+// Regression tests for issue 10 (b): a fresh-clone `npm test` failed with
+// every test passing, on an uncaught `TypeError: globalThis[method] is not a
+// function` from the persistence adapter. Its write timer fired after the
+// jsdom environment of test/dom/smart-carousel.test.tsx was torn down: the
+// adapter had checked for `document` and `addEventListener` once, when it was
+// made, and called them when the timer fired. These run in Node, putting the
+// page's globals in place and taking them away by hand.
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createPersistAdapter, type StoredValue } from '../../src/core/persistence'
+import { spyStorage } from '../support/fakes'
+
+const KEY = 'attune:profile'
+const VALUE = { state: { profile: null }, version: 1 } as unknown as StoredValue
+
+/** Puts a page's globals in Node: `addEventListener` on the global object and a `document`; returns the page's event target. */
+function installPage() {
+  const page = new EventTarget()
+  const document = Object.assign(new EventTarget(), { visibilityState: 'visible' })
+  vi.stubGlobal('addEventListener', page.addEventListener.bind(page))
+  vi.stubGlobal('removeEventListener', page.removeEventListener.bind(page))
+  vi.stubGlobal('document', document)
+  return { page, document }
+}
+
+function adapter(storage = spyStorage(), beforeHide = () => {}) {
+  return createPersistAdapter({ storage, allowed: () => true, delayMs: 1000, onUnreadable: () => {}, beforeHide })
+}
+
+afterEach(() => {
+  vi.useRealTimers()
+  vi.unstubAllGlobals()
+})
+
+describe('the persistence adapter reads the page globals when it uses them', () => {
+  it('a write timer that fires after the page globals are gone writes and does not throw', () => {
+    vi.useFakeTimers()
+    installPage()
+    const storage = spyStorage()
+    const persist = adapter(storage)
+    persist.setItem(KEY, VALUE) // starts the timer and the page-hide listeners
+    // The environment is torn down: `document`, `addEventListener` and `removeEventListener` vanish.
+    vi.unstubAllGlobals()
+    expect(typeof globalThis.removeEventListener).toBe('undefined')
+    expect(() => vi.advanceTimersByTime(1000)).not.toThrow()
+    expect(storage.map.get(KEY)).toBe(JSON.stringify(VALUE))
+  })
+
+  it('flush and cancel after the globals are gone do not throw', () => {
+    installPage()
+    const persist = adapter()
+    persist.watch()
+    vi.unstubAllGlobals()
+    expect(() => persist.flush()).not.toThrow()
+    persist.watch()
+    expect(() => persist.cancel()).not.toThrow()
+  })
+
+  it('an adapter made before the page globals exist still writes at once when the page hides', () => {
+    vi.useFakeTimers()
+    const storage = spyStorage()
+    const hid = vi.fn()
+    const persist = adapter(storage, hid)
+    const { page } = installPage()
+    persist.setItem(KEY, VALUE)
+    expect(storage.map.has(KEY)).toBe(false)
+    page.dispatchEvent(new Event('pagehide'))
+    expect(hid).toHaveBeenCalledOnce()
+    expect(storage.map.get(KEY)).toBe(JSON.stringify(VALUE))
+    // Written: the timer was ended with it, nothing fires later.
+    expect(vi.getTimerCount()).toBe(0)
+  })
+
+  it('stops listening once the write is made', () => {
+    vi.useFakeTimers()
+    const { page, document } = installPage()
+    const storage = spyStorage()
+    const hid = vi.fn()
+    const persist = adapter(storage, hid)
+    persist.setItem(KEY, VALUE)
+    vi.advanceTimersByTime(1000)
+    expect(storage.calls).toEqual([`set ${KEY}`])
+    page.dispatchEvent(new Event('pagehide'))
+    document.visibilityState = 'hidden'
+    document.dispatchEvent(new Event('visibilitychange'))
+    expect(hid).not.toHaveBeenCalled()
+  })
+})
