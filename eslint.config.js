@@ -75,10 +75,24 @@ export default tseslint.config(
     },
   },
   {
-    // Hooks never import components; the DOM helpers import neither.
-    files: ['src/hooks/**', 'src/dom/**'],
+    // Hooks never import components.
+    files: ['src/hooks/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: folder('components'), message: 'Hooks never import components.' }] }],
+    },
+  },
+  {
+    // The shared DOM listeners serve the hooks: they know the core, nothing of React's layers.
+    files: ['src/dom/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: OUTSIDE.filter((layer) => layer !== 'core' && layer !== 'dom').flatMap(folder), message: 'src/dom imports only from src/core.' }] }],
+    },
+  },
+  {
+    // The provider sits below the hooks and components that read it.
+    files: ['src/providers/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: [...folder('hooks'), ...folder('components')], message: 'src/providers imports neither hooks nor components: they read it.' }] }],
     },
   },
   {

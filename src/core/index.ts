@@ -5,7 +5,6 @@
 export { createAttune } from './attune'
 export type { Attune, AttuneOptions, ProfileListener } from './attune'
 export { eventCount, eventScore } from './aggregate'
-export { countSince } from './bounded'
 export type { Consent } from './consent'
 export { parseDuration } from './duration'
 export type { Duration } from './duration'
@@ -34,7 +33,6 @@ export type {
   UtmKey,
   Visitor,
 } from './profile'
-export { decay, ema, emaAlpha } from './smoothing'
 export { memoryStorage } from './storage'
 export type { StorageLike, StorageOption } from './storage'
 export type { Schedule } from './tracker'

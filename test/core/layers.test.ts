@@ -28,6 +28,8 @@ const forbidden: [file: string, code: string, message: RegExp][] = [
   ['src/analysis/probe.ts', "export { createElement } from 'react'", /framework-free/],
   ['src/analysis/probe.ts', "export { useVariant } from '../hooks/useVariant'", /src\/analysis imports only from src\/core and src\/engine/],
   ['src/hooks/probe.ts', "export { AdaptiveButton } from '../components/AdaptiveButton'", /Hooks never import components/],
+  ['src/dom/probe.ts', "export { useVariant } from '../hooks/useVariant'", /src\/dom imports only from src\/core/],
+  ['src/providers/probe.ts', "export { NudgeViewport } from '../components/NudgeToast'", /src\/providers imports neither hooks nor components/],
   ['src/motion/probe.ts', "export { AttuneContext } from '../providers/AttuneContext'", /src\/motion sits below/],
   ['src/components/AdaptiveButton/probe.ts', "export { renderTemplate } from '../../engine/templates'", /only types from src\/core and src\/engine/],
   ['src/components/shared/probe.ts', "export { isObject } from '../../core/guards'", /only types from src\/core and src\/engine/],

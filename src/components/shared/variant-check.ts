@@ -1,16 +1,12 @@
 /**
- * The components' variant checks: small guards, and problems reported in
- * the shape of the engine's `Diagnostic` (src/engine/diagnostics.ts), a JSON
- * pointer into the variant and a message. Defined here, structurally the
- * same, until the engine's lands; components take nothing from the engine at
- * runtime.
+ * The components' variant checks: small guards, and problems reported as the
+ * engine's `Diagnostic` (src/engine/diagnostics.ts), a JSON pointer into the
+ * variant and a message, as rules and experiments are. Components take only
+ * types from the engine: the pointer builder below is their own.
  */
+import type { Diagnostic } from '../../engine/diagnostics'
 
-/** A problem with a variant: where in it (a JSON pointer, RFC 6901, `""` for the whole) and what. */
-export interface Diagnostic {
-  path: string
-  message: string
-}
+export type { Diagnostic }
 
 /** Why a variant cannot be rendered, or null. */
 export type VariantCheck<V> = (variant: V) => Diagnostic | null
