@@ -45,6 +45,10 @@ export default defineConfig({
     // One file per source module: an app's bundler drops the modules it does
     // not use (package.json: only CSS has side effects), where one chunk kept every
     // component's top-level code (forwardRef, createContext calls).
-    rolldownOptions: { external, output: { preserveModules: true, preserveModulesRoot: 'src' } },
+    // No constant inlined across modules: where Rolldown inlined one
+    // (PROFILE_VERSION into persistence.js) it left a bare
+    // `import "./profile.js"` behind, which app bundlers warn about (the
+    // module has no side effects), and the app's minifier inlines anyway.
+    rolldownOptions: { external, optimization: { inlineConst: false }, output: { preserveModules: true, preserveModulesRoot: 'src' } },
   },
 })

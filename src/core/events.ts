@@ -1,5 +1,5 @@
 import { isObject } from './guards'
-import { FIELD_KINDS } from './profile-schema'
+import { FIELD_KINDS, expectedOf, type FieldKindName } from './profile-schema'
 import type { Trait } from './profile'
 
 /** What the tracker accepts through `record()`. Times are taken when recorded. */
@@ -29,13 +29,13 @@ export type BehaviorEventType = BehaviorEvent['type']
  * `key`, …) are the profile schema's kinds, so an event is checked the way
  * the stat it feeds is; `object` describes what only events carry.
  */
-const KINDS: Record<string, { check: (v: unknown) => boolean; expected: string }> = {
-  key: FIELD_KINDS.key,
-  ms: FIELD_KINDS.ms,
-  unit: FIELD_KINDS.unit,
-  bool: FIELD_KINDS.bool,
-  traits: FIELD_KINDS.traits,
-  object: { check: isObject, expected: 'a plain object' },
+const KINDS: Record<string, (v: unknown) => boolean> = {
+  key: FIELD_KINDS.key.check,
+  ms: FIELD_KINDS.ms.check,
+  unit: FIELD_KINDS.unit.check,
+  bool: FIELD_KINDS.bool.check,
+  traits: FIELD_KINDS.traits.check,
+  object: isObject,
 }
 
 /** Each event type's fields: `name:kind`, with `?` for an optional field. */
@@ -81,7 +81,7 @@ function firstProblem(event: unknown): string[] | null {
   if (specs === undefined) return [type]
   for (const [name, kind, optional] of specs) {
     const value = event[name]
-    if (!(optional && value === undefined) && !KINDS[kind]!.check(value)) return [type, name, kind]
+    if (!(optional && value === undefined) && !KINDS[kind]!(value)) return [type, name, kind]
   }
   return null
 }
@@ -101,5 +101,5 @@ export function describeInvalidEvent(event: unknown): string | null {
   const value = isObject(event) ? event[name ?? 'type'] : event
   if (!problem.length) return `an event must be an object such as { type: 'click', id: 'buy' }, got ${show(event)}`
   if (!name) return `unknown event type ${show(value)}; expected one of ${Object.keys(FIELDS).join(', ')}`
-  return `"${type}" event: "${name}" must be ${KINDS[kind!]!.expected}, got ${show(value)}`
+  return `"${type}" event: "${name}" must be ${kind === 'object' ? 'a plain object' : expectedOf(kind as FieldKindName)}, got ${show(value)}`
 }

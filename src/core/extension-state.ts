@@ -5,7 +5,7 @@
  * `writeState`, never through the behavior pipeline: it is not behavior.
  */
 import { isObject } from './guards'
-import { isKey, MAX_KEY_LENGTH } from './profile-schema'
+import { expectedOf, isKey } from './profile-schema'
 import type { Json } from './profile'
 
 /** Deeper than this, a value is surely a mistake (or a cycle). */
@@ -47,7 +47,7 @@ export const isStateKey = (key: unknown, id: unknown): boolean => isKey(key) && 
 
 /** Why a write is refused, for development messages. */
 export function describeBadWrite(key: unknown, id: unknown): string {
-  const expected = `a non-empty string of at most ${MAX_KEY_LENGTH} characters, not "__proto__"`
+  const expected = expectedOf('key')
   if (!isKey(key)) return `the key must be ${expected}, got ${JSON.stringify(key) ?? typeof key}`
   if (!isKey(id)) return `the id must be ${expected}, got ${JSON.stringify(id) ?? typeof id}`
   return `the value of "${key}"/"${id}" is not JSON (finite numbers, strings, booleans, null, arrays and plain objects)`

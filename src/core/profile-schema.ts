@@ -37,8 +37,6 @@ export type MergeRule = 'sum' | 'max' | 'ring' | 'decay' | 'live'
 export interface FieldKind {
   /** Whether a value is of this kind: stored data and recorded events are checked with it. */
   check: (value: unknown) => boolean
-  /** What `check` expects, for messages. */
-  expected: string
   /**
    * Makes a stored value usable instead of refusing its entry: a ring keeps
    * its finite times, newest `limits.recent`. Kinds without it refuse a bad value.
@@ -60,34 +58,32 @@ export interface FieldKind {
  */
 export const FIELD_KINDS = {
   /** How many times something happened. */
-  count: { check: isCount, expected: 'a finite number ≥ 0', merge: 'sum', rule: 'number', missing: 0 },
+  count: { check: isCount, merge: 'sum', rule: 'number', missing: 0 },
   /** A length of time, in ms. */
-  ms: { check: isCount, expected: 'a finite number ≥ 0', merge: 'sum', rule: 'number', missing: 0 },
+  ms: { check: isCount, merge: 'sum', rule: 'number', missing: 0 },
   /** A share, 0–1. */
-  unit: { check: (v) => typeof v === 'number' && v >= 0 && v <= 1, expected: 'a number from 0 to 1', merge: 'max', rule: 'number', missing: 0 },
+  unit: { check: (v) => typeof v === 'number' && v >= 0 && v <= 1, merge: 'max', rule: 'number', missing: 0 },
   /** A moment, in epoch ms. */
-  time: { check: isFiniteNumber, expected: 'a finite number', merge: 'max', rule: 'number' },
+  time: { check: isFiniteNumber, merge: 'max', rule: 'number' },
   /** The most recent times, oldest first, at most `limits.recent`: rules count them with `{ event, count, within }`. */
   times: {
     check: isTimes,
-    expected: 'an array of finite numbers',
     repair: (v, limits) => (Array.isArray(v) ? v.filter(isFiniteNumber) : []).slice(-limits.recent),
     merge: 'ring',
     rule: null,
   },
   /** A score that halves every half-life, as of the entry's `last`: rules read it with `{ event, score }`. */
-  score: { check: isCount, expected: 'a finite number ≥ 0', merge: 'decay', rule: null },
+  score: { check: isCount, merge: 'decay', rule: null },
   /** Any finite number (a speed, a position, an hour). */
-  number: { check: isFiniteNumber, expected: 'a finite number', merge: 'live', rule: 'number' },
+  number: { check: isFiniteNumber, merge: 'live', rule: 'number' },
   /** Any string. */
-  text: { check: (v) => typeof v === 'string', expected: 'a string', merge: 'live', rule: 'string' },
+  text: { check: (v) => typeof v === 'string', merge: 'live', rule: 'string' },
   /** An id or a name: a non-empty string, not too long, never `__proto__`. */
-  key: { check: isKey, expected: `a non-empty string of at most ${MAX_KEY_LENGTH} characters, not "__proto__"`, merge: 'live', rule: 'string' },
-  bool: { check: (v) => typeof v === 'boolean', expected: 'a boolean', merge: 'live', rule: 'boolean' },
+  key: { check: isKey, merge: 'live', rule: 'string' },
+  bool: { check: (v) => typeof v === 'boolean', merge: 'live', rule: 'boolean' },
   /** Traits by name; stored ones keep what is valid, up to `limits.traits`. */
   traits: {
     check: isTraits,
-    expected: 'an object of strings, finite numbers, booleans or null, keyed by non-empty names',
     repair: (v, limits) => (isObject(v) ? Object.fromEntries(Object.entries(v).slice(0, limits.traits).filter(([key, value]) => isKey(key) && isTrait(value))) : {}),
     merge: 'live',
     rule: 'any',
@@ -96,6 +92,29 @@ export const FIELD_KINDS = {
 } as const satisfies Record<string, FieldKind>
 
 export type FieldKindName = keyof typeof FIELD_KINDS
+
+/**
+ * What a value of `kind` must be, for development messages. A function, not
+ * a field of FIELD_KINDS: only development branches call it, so an app's
+ * production build drops these texts with it.
+ */
+export function expectedOf(kind: FieldKindName): string {
+  const count = 'a finite number ≥ 0'
+  const texts: Record<FieldKindName, string> = {
+    count,
+    ms: count,
+    unit: 'a number from 0 to 1',
+    time: 'a finite number',
+    times: 'an array of finite numbers',
+    score: count,
+    number: 'a finite number',
+    text: 'a string',
+    key: `a non-empty string of at most ${MAX_KEY_LENGTH} characters, not "__proto__"`,
+    bool: 'a boolean',
+    traits: 'an object of strings, finite numbers, booleans or null, keyed by non-empty names',
+  }
+  return texts[kind]
+}
 
 /** The TypeScript type of each kind's values. */
 export interface KindValues {
