@@ -3,12 +3,6 @@ import { parseDuration, type Duration } from '../core/duration'
 import { devWarn } from '../core/dev'
 
 /**
- * The core's parser, for the components' variant checks (pure functions,
- * not hooks): components reach the core only through this folder.
- */
-export { parseDuration }
-
-/**
  * A duration option in milliseconds: `value` (`500`, `"500ms"`, `"5s"`), or
  * `fallback` when it is missing or not a duration. A bad one is a
  * development warning that names `what` (such as `<NudgeToast duration>`).

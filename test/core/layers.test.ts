@@ -42,6 +42,7 @@ const allowed: [file: string, code: string][] = [
   ['src/analysis/probe.ts', "export { resolveSignal } from '../engine/rules/signals'"],
   ['src/components/AdaptiveButton/probe.ts', "export type { Variants } from '../../engine/variants'"],
   ['src/components/AdaptiveButton/probe.ts', "export { useVariant } from '../../hooks/useVariant'"],
+  ['src/components/SmartCarousel/probe.ts', "export { parseDuration } from '../../core/duration'"],
 ]
 
 /** Loading ESLint and its plugins takes seconds, more on a busy machine: it is done once, before the timed tests. */

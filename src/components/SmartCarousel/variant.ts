@@ -1,5 +1,5 @@
 import type { Duration } from '../../core/duration'
-import { parseDuration } from '../../hooks/useDuration'
+import { parseDuration } from '../../core/duration'
 import { isRecord, kindOf, problem, type Diagnostic } from '../shared/variant-check'
 
 /** Spacing of the slides, for the stylesheet (`data-density`); the layout works without one. */
