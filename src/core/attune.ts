@@ -167,11 +167,12 @@ export function createAttune(options: AttuneOptions = {}): Attune {
     } else initialProfile = isObject((given as Profile).context) ? { ...started, context: { ...started.context, ...(given as Profile).context }, page: typeof (given as Profile).page === 'string' ? (given as Profile).page : null } : started
   }
 
+  const unreadable = (reason: string) => warn(`the stored profile "${name}" was unreadable (${reason}); starting a fresh profile.`)
   const adapter = createPersistAdapter({
     storage,
     allowed: () => consent === 'granted' && !readOnly && !forgetting,
     delayMs: durationOption(options, 'persistDelay', PERSIST_DELAY_MS),
-    onUnreadable: (reason) => warn(`the stored profile "${name}" was unreadable (${reason}); starting a fresh profile.`),
+    onUnreadable: unreadable,
     beforeHide: () => tracker.flush(),
   })
 
@@ -207,11 +208,11 @@ export function createAttune(options: AttuneOptions = {}): Attune {
         readOnly = true
         warn(`${error.message}; it is left untouched and this page keeps its profile in memory.`)
       } else {
-        warn(`the stored profile "${name}" was unreadable (${describeError(error)}); starting a fresh profile.`)
+        unreadable(describeError(error))
       }
       return
     }
-    if (!profile) return warn(`the stored profile "${name}" was unreadable (it failed validation); starting a fresh profile.`)
+    if (!profile) return unreadable('it failed validation')
     // An initialProfile of this very visitor came from the stored one (the
     // server kept it): merging the two would count its behavior twice. The
     // stored profile, with this page's context, is the newer copy.
