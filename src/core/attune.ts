@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla'
 import { aggregate, type AggregateConfig } from './aggregate'
+import { entryOf } from './bounded'
 import { createCommitQueue } from './commit-queue'
 import { CONSENT_VALUES, initialConsent, type Consent } from './consent'
 import { detectContext } from './context'
@@ -241,8 +242,9 @@ export function createAttune(options: AttuneOptions = {}): Attune {
   }
 
   const writeState = (key: string, id: string, value: StateUpdate) => {
-    const copy = typeof value === 'function' ? undefined : copyJson(value)
-    if (!isStateKey(key, id) || (typeof value !== 'function' && copy === undefined)) {
+    const update = typeof value === 'function' ? value : undefined
+    const copy = update ? undefined : copyJson(value)
+    if (!isStateKey(key, id) || (!update && copy === undefined)) {
       if (__DEV__) devWarn(`writeState() ignored a write: ${describeBadWrite(key, id)}.`)
       return
     }
@@ -253,7 +255,7 @@ export function createAttune(options: AttuneOptions = {}): Attune {
       const profile = store.getState().profile
       // forget() came first: the write was for a visitor who is gone.
       if (profile.visitor.id !== visitor) return
-      const next = typeof value === 'function' ? landing(profile, key, id, value) : copy
+      const next = update ? landing(profile, key, id, update) : copy
       if (next !== undefined) store.setState({ profile: { ...profile, state: withStateEntry(profile.state, key, id, next) } })
     })
   }
@@ -342,5 +344,5 @@ export function createAttune(options: AttuneOptions = {}): Attune {
 /** The entry `state[key][id]`, if there is one. */
 function readEntry(profile: Profile, key: string, id: string): Json | undefined {
   const into = profile.state[key]
-  return isObject(into) && Object.hasOwn(into, id) ? (into as Record<string, Json>)[id] : undefined
+  return isObject(into) ? entryOf(into as Record<string, Json>, id) : undefined
 }
