@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla'
 import { aggregate, type AggregateConfig } from './aggregate'
+import { entryOf } from './bounded'
 import { createCommitQueue } from './commit-queue'
 import { CONSENT_VALUES, initialConsent, type Consent } from './consent'
 import { detectContext } from './context'
@@ -167,11 +168,12 @@ export function createAttune(options: AttuneOptions = {}): Attune {
     } else initialProfile = isObject((given as Profile).context) ? { ...started, context: { ...started.context, ...(given as Profile).context }, page: typeof (given as Profile).page === 'string' ? (given as Profile).page : null } : started
   }
 
+  const unreadable = (reason: string) => warn(`the stored profile "${name}" was unreadable (${reason}); starting a fresh profile.`)
   const adapter = createPersistAdapter({
     storage,
     allowed: () => consent === 'granted' && !readOnly && !forgetting,
     delayMs: durationOption(options, 'persistDelay', PERSIST_DELAY_MS),
-    onUnreadable: (reason) => warn(`the stored profile "${name}" was unreadable (${reason}); starting a fresh profile.`),
+    onUnreadable: unreadable,
     beforeHide: () => tracker.flush(),
   })
 
@@ -207,11 +209,11 @@ export function createAttune(options: AttuneOptions = {}): Attune {
         readOnly = true
         warn(`${error.message}; it is left untouched and this page keeps its profile in memory.`)
       } else {
-        warn(`the stored profile "${name}" was unreadable (${describeError(error)}); starting a fresh profile.`)
+        unreadable(describeError(error))
       }
       return
     }
-    if (!profile) return warn(`the stored profile "${name}" was unreadable (it failed validation); starting a fresh profile.`)
+    if (!profile) return unreadable('it failed validation')
     // An initialProfile of this very visitor came from the stored one (the
     // server kept it): merging the two would count its behavior twice. The
     // stored profile, with this page's context, is the newer copy.
@@ -240,8 +242,9 @@ export function createAttune(options: AttuneOptions = {}): Attune {
   }
 
   const writeState = (key: string, id: string, value: StateUpdate) => {
-    const copy = typeof value === 'function' ? undefined : copyJson(value)
-    if (!isStateKey(key, id) || (typeof value !== 'function' && copy === undefined)) {
+    const update = typeof value === 'function' ? value : undefined
+    const copy = update ? undefined : copyJson(value)
+    if (!isStateKey(key, id) || (!update && copy === undefined)) {
       if (__DEV__) devWarn(`writeState() ignored a write: ${describeBadWrite(key, id)}.`)
       return
     }
@@ -252,7 +255,7 @@ export function createAttune(options: AttuneOptions = {}): Attune {
       const profile = store.getState().profile
       // forget() came first: the write was for a visitor who is gone.
       if (profile.visitor.id !== visitor) return
-      const next = typeof value === 'function' ? landing(profile, key, id, value) : copy
+      const next = update ? landing(profile, key, id, update) : copy
       if (next !== undefined) store.setState({ profile: { ...profile, state: withStateEntry(profile.state, key, id, next) } })
     })
   }
@@ -341,5 +344,5 @@ export function createAttune(options: AttuneOptions = {}): Attune {
 /** The entry `state[key][id]`, if there is one. */
 function readEntry(profile: Profile, key: string, id: string): Json | undefined {
   const into = profile.state[key]
-  return isObject(into) && Object.hasOwn(into, id) ? (into as Record<string, Json>)[id] : undefined
+  return isObject(into) ? entryOf(into as Record<string, Json>, id) : undefined
 }

@@ -24,20 +24,6 @@ export type BehaviorEvent =
 
 export type BehaviorEventType = BehaviorEvent['type']
 
-/**
- * Field kinds and their checks. The ones the profile holds (`ms`, `unit`,
- * `key`, …) are the profile schema's kinds, so an event is checked the way
- * the stat it feeds is; `object` describes what only events carry.
- */
-const KINDS: Record<string, (v: unknown) => boolean> = {
-  key: FIELD_KINDS.key.check,
-  ms: FIELD_KINDS.ms.check,
-  unit: FIELD_KINDS.unit.check,
-  bool: FIELD_KINDS.bool.check,
-  traits: FIELD_KINDS.traits.check,
-  object: isObject,
-}
-
 /** Each event type's fields: `name:kind`, with `?` for an optional field. */
 const FIELDS: Record<BehaviorEventType, string> = {
   pageview: 'path:key',
@@ -58,17 +44,6 @@ function show(value: unknown): string {
   return Array.isArray(value) ? 'an array' : typeof value
 }
 
-/** FIELDS parsed once: `[type]: [name, kind, optional][]`, checked on every `record()`. */
-const SPECS = Object.fromEntries(
-  Object.entries(FIELDS).map(([type, fields]) => [
-    type,
-    fields.split(' ').map((field) => {
-      const [name = '', kind = ''] = field.split(':')
-      return [name.replace('?', ''), kind, name.endsWith('?')] as const
-    }),
-  ]),
-) as Record<BehaviorEventType, (readonly [string, string, boolean])[]>
-
 /**
  * The first field of `event` that is wrong, as `[type, field, kind]`;
  * `[type]` for an unknown type, `[]` when `event` is not an object, and
@@ -77,11 +52,15 @@ const SPECS = Object.fromEntries(
 function firstProblem(event: unknown): string[] | null {
   if (!isObject(event)) return []
   const type = event.type as BehaviorEventType
-  const specs = typeof type === 'string' && Object.hasOwn(SPECS, type) ? SPECS[type] : undefined
-  if (specs === undefined) return [type]
-  for (const [name, kind, optional] of specs) {
+  if (typeof type !== 'string' || !Object.hasOwn(FIELDS, type)) return [type]
+  // Parsed as read, not into a table at load: a few short strings per event.
+  for (const field of FIELDS[type].split(' ')) {
+    const [spec = '', kind = ''] = field.split(':')
+    const name = spec.replace('?', '')
     const value = event[name]
-    if (!(optional && value === undefined) && !KINDS[kind]!(value)) return [type, name, kind]
+    // The kinds the profile holds are the schema's, so an event is checked the way the stat it feeds is; \`object\` is what only events carry.
+    const check = kind === 'object' ? isObject : FIELD_KINDS[kind as FieldKindName].check
+    if (!(name !== spec && value === undefined) && !check(value)) return [type, name, kind]
   }
   return null
 }

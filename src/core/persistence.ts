@@ -6,8 +6,9 @@
  */
 import { entryOf, evictLeastRecent } from './bounded'
 import { isFiniteNumber as isFinite, isObject } from './guards'
+import { pageHidden } from './page'
 import { PROFILE_VERSION, type KeyedCollection, type Limits, type Profile } from './profile'
-import { PROFILE_SCHEMA, isField, kindOf, mergeOf, type FieldKind, type FieldSpec, type MergeRule, type ProfileSchema } from './profile-schema'
+import { PROFILE_SCHEMA, isField, kindOf, mergeOf, type EntrySchema, type FieldSpec, type FixedSchema, type MergeRule, type ProfileSchema } from './profile-schema'
 import { decay } from './smoothing'
 import type { StorageLike } from './storage'
 
@@ -48,28 +49,16 @@ export function migrate(state: unknown, version: number, target: number = STORED
 export class NewerVersionError extends Error {}
 
 type Entry = Record<string, unknown>
-/** An entry's fields with their kinds and merges, from the schema. */
-type Fields = readonly (readonly [name: string, kind: FieldKind, merge: MergeRule])[]
+/** A part's fields with their specs (the groups of a fixed part left out). */
+type Fields = [name: string, spec: FieldSpec][]
 
-/** Each schema's entry fields, listed once: the sanitizer runs on every stored profile read. */
-const FIELDS = new WeakMap<ProfileSchema, Record<string, Fields>>()
-
-function fieldsOf(schema: ProfileSchema): Record<string, Fields> {
-  let fields = FIELDS.get(schema)
-  if (!fields) {
-    fields = {}
-    for (const [collection, entry] of Object.entries(schema.entries)) {
-      fields[collection] = Object.entries(entry).map(([name, spec]) => [name, kindOf(spec), mergeOf(spec)] as const)
-    }
-    FIELDS.set(schema, fields)
-  }
-  return fields
-}
+const fieldsOf = (part: EntrySchema | FixedSchema): Fields => Object.entries(part).filter((field): field is [string, FieldSpec] => isField(field[1]))
 
 /** A clean copy of `raw` with exactly `fields`, or null when one of them is not of its kind. */
 function cleanEntry(raw: Entry, fields: Fields, limits: Limits): Entry | null {
   const clean: Entry = {}
-  for (const [name, kind] of fields) {
+  for (const [name, spec] of fields) {
+    const kind = kindOf(spec)
     const value = kind.repair ? kind.repair(raw[name], limits) : raw[name]
     if (!kind.check(value)) return null
     clean[name] = value
@@ -91,9 +80,7 @@ function cleanEntries(raw: unknown, fields: Fields, limits: Limits): Record<stri
 /** The visitor's fields, checked and repaired by kind, or null when one is unusable. */
 function cleanVisitor(raw: Entry, schema: ProfileSchema, limits: Limits): Profile['visitor'] | null {
   const part = schema.fixed.visitor
-  if (part === undefined || isField(part)) return null
-  const fields = Object.entries(part).filter((field): field is [string, FieldSpec] => isField(field[1]))
-  const visitor = cleanEntry(raw, fields.map(([name, spec]) => [name, kindOf(spec), mergeOf(spec)] as const), limits) as Profile['visitor'] | null
+  const visitor = part === undefined || isField(part) ? null : (cleanEntry(raw, fieldsOf(part), limits) as Profile['visitor'] | null)
   if (visitor) visitor.visits = Math.max(1, visitor.visits)
   return visitor
 }
@@ -115,9 +102,8 @@ export function sanitizeProfile(raw: unknown, live: Profile, limits: Limits, sch
     // Extensions validate their own keys when they read them.
     state: isObject(raw.state) ? (raw.state as Profile['state']) : {},
   }
-  const fields = fieldsOf(schema)
-  for (const key of Object.keys(fields) as KeyedCollection[]) {
-    profile[key] = cleanEntries(raw[key], fields[key]!, limits)
+  for (const [key, entry] of Object.entries(schema.entries) as [KeyedCollection, EntrySchema][]) {
+    profile[key] = cleanEntries(raw[key], fieldsOf(entry), limits)
     evictLeastRecent(profile[key], limits[key] ?? Infinity)
   }
   return profile
@@ -148,8 +134,8 @@ function mergeField(rule: MergeRule, name: string, a: Entry, b: Entry, last: num
 function mergeEntry(a: Entry, b: Entry, fields: Fields, options: MergeOptions): Entry {
   const out: Entry = {}
   const last = Math.max(a.last as number, b.last as number)
-  for (const [name, , rule] of fields) {
-    const value = mergeField(rule, name, a, b, last, options)
+  for (const [name, spec] of fields) {
+    const value = mergeField(mergeOf(spec), name, a, b, last, options)
     if (value !== undefined) out[name] = value
   }
   return out
@@ -196,12 +182,12 @@ export function mergeProfiles(stored: Profile, live: Profile, options: MergeOpti
       }),
     ),
   }
-  const fields = fieldsOf(schema)
-  for (const key of Object.keys(fields) as KeyedCollection[]) {
+  for (const [key, entry] of Object.entries(schema.entries) as [KeyedCollection, EntrySchema][]) {
+    const fields = fieldsOf(entry)
     const into: Record<string, Entry> = { ...(stored[key] as unknown as Record<string, Entry>) }
-    for (const [id, entry] of Object.entries(live[key] as unknown as Record<string, Entry>)) {
+    for (const [id, item] of Object.entries(live[key] as unknown as Record<string, Entry>)) {
       const existing = entryOf(into, id)
-      into[id] = existing ? mergeEntry(existing, entry, fields[key]!, options) : entry
+      into[id] = existing ? mergeEntry(existing, item, fields, options) : item
     }
     evictLeastRecent(into as never, options.limits[key] ?? Infinity)
     merged[key] = into as never
@@ -235,13 +221,13 @@ export interface PersistAdapter {
 export interface PersistAdapterOptions {
   storage: StorageLike
   /** Whether storage may be written now (consent granted, not read-only). */
-  allowed(): boolean
+  allowed: () => boolean
   /** Writes are gathered and made at most once per this many ms. */
   delayMs: number
   /** Reports unreadable data (and why) once per read. */
-  onUnreadable(reason: string): void
+  onUnreadable: (reason: string) => void
   /** Called before a write forced by the page going away, to include queued events. */
-  beforeHide(): void
+  beforeHide: () => void
 }
 
 /**
@@ -252,18 +238,15 @@ export interface PersistAdapterOptions {
  * or unloaded so nothing is lost.
  */
 export function createPersistAdapter(options: PersistAdapterOptions): PersistAdapter {
-  const { storage } = options
+  // Taken apart once: the minifier shortens local names, never property names.
+  const { storage, allowed, delayMs, onUnreadable, beforeHide } = options
   let pending: { name: string; value: StoredValue } | null = null
   let timer: ReturnType<typeof setTimeout> | undefined
   let watching = false
-  // Read when used, never once at creation: a write timer can fire after the
-  // page's globals are gone (a test environment torn down, a closed window),
-  // and a browser-made adapter may run where there is no document (#10).
-  const hidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden'
 
   const onHide = (event: Event) => {
-    if (event.type !== 'pagehide' && !hidden()) return
-    options.beforeHide()
+    if (event.type !== 'pagehide' && !pageHidden()) return
+    beforeHide()
     adapter.flush()
   }
   const listen = (on: boolean) => {
@@ -283,7 +266,7 @@ export function createPersistAdapter(options: PersistAdapterOptions): PersistAda
       try {
         parsed = JSON.parse(raw)
       } catch {
-        options.onUnreadable('it is not valid JSON')
+        onUnreadable('it is not valid JSON')
         return null
       }
       // The version first: data of a newer build may have any shape, and
@@ -291,20 +274,20 @@ export function createPersistAdapter(options: PersistAdapterOptions): PersistAda
       if (isObject(parsed) && isFinite(parsed.version) && (parsed.version > STORED_VERSION || isObject(parsed.state))) {
         return parsed as unknown as StoredValue
       }
-      options.onUnreadable('it is not an Attune profile')
+      onUnreadable('it is not an Attune profile')
       return null
     },
     setItem(name, value) {
-      if (!options.allowed()) return
+      if (!allowed()) return
       pending = { name, value }
-      if (options.delayMs <= 0 || hidden()) return adapter.flush()
+      if (delayMs <= 0 || pageHidden()) return adapter.flush()
       listen(true)
-      timer ??= setTimeout(adapter.flush, options.delayMs)
+      timer ??= setTimeout(adapter.flush, delayMs)
     },
     flush() {
       const write = pending
       adapter.cancel()
-      if (write && options.allowed()) storage.setItem(write.name, JSON.stringify(write.value))
+      if (write && allowed()) storage.setItem(write.name, JSON.stringify(write.value))
     },
     cancel() {
       if (timer !== undefined) clearTimeout(timer)
@@ -313,7 +296,7 @@ export function createPersistAdapter(options: PersistAdapterOptions): PersistAda
       listen(false)
     },
     watch() {
-      if (options.allowed()) listen(true)
+      if (allowed()) listen(true)
     },
   }
   return adapter

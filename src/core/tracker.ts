@@ -1,5 +1,6 @@
 import { devWarn } from './dev'
 import { describeInvalidEvent, isValidEvent, type BehaviorEvent } from './events'
+import { pageHidden } from './page'
 
 /**
  * When queued events are committed to the store:
@@ -42,8 +43,6 @@ function nextFrame(run: () => void): { cancel: () => void } {
   const id = setTimeout(run, FRAME_MS)
   return { cancel: () => clearTimeout(id) }
 }
-
-const pageHidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden'
 
 /**
  * Queues events and commits them in batches, so a burst of scroll, hover and
