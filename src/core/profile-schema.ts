@@ -33,8 +33,12 @@ export type SignalKind = 'number' | 'string' | 'boolean' | 'any'
  */
 export type MergeRule = 'sum' | 'max' | 'ring' | 'decay' | 'live'
 
-/** What one kind of field means for each part of Attune that handles it. */
-export interface FieldKind {
+/**
+ * What one kind of field means to the store: how a value is checked and
+ * merged. Rules never need it (see FieldRead): an app's engine and analysis
+ * bundles leave these functions out.
+ */
+export interface FieldCheck {
   /** Whether a value is of this kind: stored data and recorded events are checked with it. */
   check: (value: unknown) => boolean
   /**
@@ -44,6 +48,10 @@ export interface FieldKind {
   repair?: (value: unknown, limits: Limits) => unknown
   /** How it merges, unless the field says otherwise. */
   merge: MergeRule
+}
+
+/** What one kind of field means to rules: what they read it as. */
+export interface FieldRead {
   /** What rules read it as; null when rules cannot name it (they reach it through a condition of its own). */
   rule: SignalKind | null
   /** What a rule reads when the entry is missing: "no clicks" is 0 clicks, but there is no time of a click that never happened. */
@@ -52,44 +60,72 @@ export interface FieldKind {
   keyed?: string
 }
 
+/** What one kind of field means for each part of Attune that handles it. */
+export interface FieldKind extends FieldCheck, FieldRead {}
+
 /**
- * The kinds, by name. `count`, `ms`, `unit`, `time`, `times` and `score` are
- * the stats of the keyed collections; the others describe the fixed parts.
+ * How the store checks and merges each kind. `count`, `ms`, `unit`, `time`,
+ * `times` and `score` are the stats of the keyed collections; the others
+ * describe the fixed parts.
  */
-export const FIELD_KINDS = {
+const FIELD_CHECKS = {
   /** How many times something happened. */
-  count: { check: isCount, merge: 'sum', rule: 'number', missing: 0 },
+  count: { check: isCount, merge: 'sum' },
   /** A length of time, in ms. */
-  ms: { check: isCount, merge: 'sum', rule: 'number', missing: 0 },
+  ms: { check: isCount, merge: 'sum' },
   /** A share, 0–1. */
-  unit: { check: (v) => typeof v === 'number' && v >= 0 && v <= 1, merge: 'max', rule: 'number', missing: 0 },
+  unit: { check: (v) => typeof v === 'number' && v >= 0 && v <= 1, merge: 'max' },
   /** A moment, in epoch ms. */
-  time: { check: isFiniteNumber, merge: 'max', rule: 'number' },
+  time: { check: isFiniteNumber, merge: 'max' },
   /** The most recent times, oldest first, at most `limits.recent`: rules count them with `{ event, count, within }`. */
   times: {
     check: isTimes,
     repair: (v, limits) => (Array.isArray(v) ? v.filter(isFiniteNumber) : []).slice(-limits.recent),
     merge: 'ring',
-    rule: null,
   },
   /** A score that halves every half-life, as of the entry's `last`: rules read it with `{ event, score }`. */
-  score: { check: isCount, merge: 'decay', rule: null },
+  score: { check: isCount, merge: 'decay' },
   /** Any finite number (a speed, a position, an hour). */
-  number: { check: isFiniteNumber, merge: 'live', rule: 'number' },
+  number: { check: isFiniteNumber, merge: 'live' },
   /** Any string. */
-  text: { check: (v) => typeof v === 'string', merge: 'live', rule: 'string' },
+  text: { check: (v) => typeof v === 'string', merge: 'live' },
   /** An id or a name: a non-empty string, not too long, never `__proto__`. */
-  key: { check: isKey, merge: 'live', rule: 'string' },
-  bool: { check: (v) => typeof v === 'boolean', merge: 'live', rule: 'boolean' },
+  key: { check: isKey, merge: 'live' },
+  bool: { check: (v) => typeof v === 'boolean', merge: 'live' },
   /** Traits by name; stored ones keep what is valid, up to `limits.traits`. */
   traits: {
     check: isTraits,
     repair: (v, limits) => (isObject(v) ? Object.fromEntries(Object.entries(v).slice(0, limits.traits).filter(([key, value]) => isKey(key) && isTrait(value))) : {}),
     merge: 'live',
-    rule: 'any',
-    keyed: 'plan',
   },
-} as const satisfies Record<string, FieldKind>
+} as const satisfies Record<string, FieldCheck>
+
+/** What rules read each kind as (the same kinds as FIELD_CHECKS). */
+export const FIELD_READS = {
+  count: { rule: 'number', missing: 0 },
+  ms: { rule: 'number', missing: 0 },
+  unit: { rule: 'number', missing: 0 },
+  time: { rule: 'number' },
+  times: { rule: null },
+  score: { rule: null },
+  number: { rule: 'number' },
+  text: { rule: 'string' },
+  key: { rule: 'string' },
+  bool: { rule: 'boolean' },
+  traits: { rule: 'any', keyed: 'plan' },
+} as const satisfies Record<keyof typeof FIELD_CHECKS, FieldRead>
+
+type Joined = { readonly [K in keyof typeof FIELD_CHECKS]: (typeof FIELD_CHECKS)[K] & (typeof FIELD_READS)[K] }
+
+/** Both halves of each kind in one object per kind. */
+const join = (): Joined => Object.fromEntries(Object.entries(FIELD_CHECKS).map(([name, check]) => [name, { ...check, ...FIELD_READS[name as keyof typeof FIELD_READS] }])) as Joined
+
+/**
+ * The kinds, by name: what the store checks and merges (FIELD_CHECKS) and
+ * what rules read (FIELD_READS), joined. Marked pure so that a bundle which
+ * only reads (rules, analysis) drops it and the checks with it.
+ */
+export const FIELD_KINDS: Joined = /* @__PURE__ */ join()
 
 export type FieldKindName = keyof typeof FIELD_KINDS
 
@@ -252,8 +288,11 @@ export const kindOf = (spec: FieldSpec): FieldKind => FIELD_KINDS[typeof spec ==
 /** How a field merges: its own rule, or its kind's. */
 export const mergeOf = (spec: FieldSpec): MergeRule => (typeof spec !== 'string' && spec.merge) || kindOf(spec).merge
 
+/** What rules read a field's kind as: FIELD_READS, without the store's checks. */
+export const readOf = (spec: FieldSpec): FieldRead => FIELD_READS[typeof spec === 'string' ? spec : spec.kind]
+
 /** What rules read a field as, or null when they may not read it. */
-export const ruleOf = (spec: FieldSpec): SignalKind | null => (typeof spec !== 'string' && spec.rules === false ? null : kindOf(spec).rule)
+export const ruleOf = (spec: FieldSpec): SignalKind | null => (typeof spec !== 'string' && spec.rules === false ? null : readOf(spec).rule)
 
 /** Whether a node of a fixed part is a field (a group is an object without `kind`). */
 export const isField = (node: FieldSpec | FixedSchema): node is FieldSpec => typeof node === 'string' || typeof node.kind === 'string'

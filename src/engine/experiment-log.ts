@@ -5,9 +5,9 @@
  * the exposure only). Both are kept in `profile.state` (`exposed`,
  * `converted`), so storage, consent and `forget()` cover them.
  */
+import { stateEntries } from './state-entries'
 import type { Attune } from '../core/attune'
-import { isObject } from '../core/guards'
-import type { Json, Profile } from '../core/profile'
+import type { Profile } from '../core/profile'
 import type { DecisionEvent } from './decision-events'
 import type { ExperimentConfig } from './experiments'
 
@@ -30,10 +30,6 @@ export interface ExperimentLog {
   attribute: (next: Profile, previous: Profile) => void
 }
 
-const entries = (profile: Profile, key: string): Record<string, Json> => {
-  const value = profile.state[key]
-  return isObject(value) ? (value) : {}
-}
 
 export function createExperimentLog(options: ExperimentLogOptions): ExperimentLog {
   const { attune, experiments, emit } = options
@@ -46,7 +42,7 @@ export function createExperimentLog(options: ExperimentLogOptions): ExperimentLo
   const once = (visitor: string, what: string) => !logged.has(`${visitor}\n${what}`) && !!logged.add(`${visitor}\n${what}`)
 
   const expose = (experimentId: string) => {
-    if (options.forced() || Object.hasOwn(entries(attune.getProfile(), 'exposed'), experimentId)) return
+    if (options.forced() || Object.hasOwn(stateEntries(attune.getProfile(), 'exposed'), experimentId)) return
     const arm = options.arm(experimentId)
     if (arm === null) return
     if (!granted()) return void unexposed.add(experimentId)
@@ -66,8 +62,8 @@ export function createExperimentLog(options: ExperimentLogOptions): ExperimentLo
     attribute(next, previous) {
       if (!granted()) return
       // Exposures from before this commit only: an event in the same batch as the exposure came first.
-      const exposed = entries(previous, 'exposed')
-      const converted = entries(next, 'converted')
+      const exposed = stateEntries(previous, 'exposed')
+      const converted = stateEntries(next, 'converted')
       for (const [name, entry] of Object.entries(next.events)) {
         if (entry.count <= (previous.events[name]?.count ?? 0)) continue
         for (const [id, arm] of Object.entries(exposed)) {

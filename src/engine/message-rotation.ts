@@ -3,8 +3,9 @@
  * last never comes twice in a row (`profile.state.rotation`), filled from
  * the visitor's traits and the values given.
  */
+import { stateEntries } from './state-entries'
 import type { Attune } from '../core/attune'
-import { isFiniteNumber, isObject } from '../core/guards'
+import { isFiniteNumber } from '../core/guards'
 import { nextMessageIndex, renderTemplate } from './templates'
 
 export interface MessageRotation {
@@ -16,8 +17,7 @@ export interface MessageRotation {
 
 export function createMessageRotation(attune: Pick<Attune, 'getProfile' | 'writeState'>): MessageRotation {
   const last = (componentId: string): number | undefined => {
-    const rotation = attune.getProfile().state.rotation
-    const index = isObject(rotation) ? rotation[componentId] : undefined
+    const index = stateEntries(attune.getProfile(), 'rotation')[componentId]
     return isFiniteNumber(index) ? index : undefined
   }
   return {

@@ -4,9 +4,9 @@
  * cooldown (doubled by each dismissal) and the session's budget of
  * interruptions across nudges.
  */
+import { stateEntries } from './state-entries'
 import type { Attune } from '../core/attune'
 import { countSince } from '../core/bounded'
-import { isObject } from '../core/guards'
 import type { Json } from '../core/profile'
 import type { DecisionEvent } from './decision-events'
 import { blockedBy, readHistory, resolveCaps, withShown, type NudgeCaps, type NudgeHistory } from './fatigue'
@@ -45,14 +45,10 @@ const UPDATES: Record<NudgeAction, (history: NudgeHistory, now: number) => Nudge
 
 export function createNudgeLedger(options: NudgeLedgerOptions): NudgeLedger {
   const { attune, emit } = options
-  const all = (): Record<string, Json> => {
-    const nudges = attune.getProfile().state.nudges
-    return isObject(nudges) ? (nudges) : {}
-  }
   return {
     status(id, caps) {
       const { sessionStart } = attune.getProfile().visitor
-      const nudges = all()
+      const nudges = stateEntries(attune.getProfile(), 'nudges')
       const now = attune.now()
       let sessionShown = 0
       for (const key of Object.keys(nudges)) sessionShown += countSince(readHistory(nudges[key]).shown, now - sessionStart, now)

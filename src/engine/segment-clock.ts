@@ -8,19 +8,16 @@
 import type { Profile } from '../core/profile'
 import type { Trace } from './rules/compile'
 import type { Rules } from './rules/document'
-import { createSegmentEvaluator, type SegmentEvaluator, type SegmentStatus } from './segments'
+import { createSegmentEvaluator, type SegmentEvaluator, type SegmentEvaluatorOptions, type SegmentStatus } from './segments'
 
 /** Time-dependent rules (event windows, decayed scores) are checked this often while watched. */
 export const TICK_MS = 1000
 
-export interface SegmentClockOptions {
+/** The evaluator's options (hold, half-life, predicates), passed on as they are, and the clock's own. */
+export interface SegmentClockOptions extends SegmentEvaluatorOptions {
   now: () => number
   /** The live profile. */
   profile: () => Profile
-  /** Default hold of segments, ms. */
-  holdMs: number
-  halfLifeMs: number
-  predicates: Record<string, (profile: Profile, now: number) => boolean>
 }
 
 export interface SegmentClock {
@@ -46,7 +43,7 @@ export interface SegmentClock {
 
 export function createSegmentClock(options: SegmentClockOptions): SegmentClock {
   const { now, profile } = options
-  const evaluatorFor = (rules: Rules) => createSegmentEvaluator(rules, { holdMs: options.holdMs, halfLifeMs: options.halfLifeMs, predicates: options.predicates })
+  const evaluatorFor = (rules: Rules) => createSegmentEvaluator(rules, options)
   const watchers = new Set<() => void>()
   let rules: Rules = { segments: [], models: {} }
   let evaluator: SegmentEvaluator = evaluatorFor(rules)

@@ -113,7 +113,7 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
   // The engine's one switch: a forced visit (QA, previews) is not data.
   let forced: Overrides | null = null
   const channel = createDecisionChannel(() => attune.getConsent() === 'granted' && !forced)
-  const clock = createSegmentClock({ now: attune.now, profile, holdMs: settings.holdMs, halfLifeMs: settings.halfLifeMs, predicates: settings.predicates })
+  const clock = createSegmentClock({ ...settings, now: attune.now, profile })
   const current = () => forced?.segments ?? clock.active()
   const segments = () => {
     clock.refresh()

@@ -23,7 +23,7 @@ import {
 } from '../../src/core'
 import { mergeProfiles, sanitizeProfile } from '../../src/core/persistence'
 import { createProfile } from '../../src/core/profile'
-import { isField, kindOf, ruleOf } from '../../src/core/profile-schema'
+import { FIELD_READS, isField, kindOf, readOf, ruleOf } from '../../src/core/profile-schema'
 import { readPath, resolveSignal, type Signal } from '../../src/engine/rules/signals'
 import { fakeClock } from '../support/fakes'
 
@@ -110,6 +110,18 @@ function leaves(node: FixedSchema, prefix: string[] = []): [string[], FieldSpec]
 describe('the profile schema covers every field', () => {
   it('has a sample for every kind (a new kind needs one here)', () => {
     expect(Object.keys(SAMPLES).sort()).toEqual(Object.keys(FIELD_KINDS).sort())
+  })
+
+  it('joins what rules read (FIELD_READS) with what the store checks, for every kind', () => {
+    expect(Object.keys(FIELD_READS).sort()).toEqual(Object.keys(FIELD_KINDS).sort())
+    for (const [name, kind] of Object.entries(FIELD_KINDS)) {
+      expect(typeof kind.check, name).toBe('function')
+      const { check: _check, repair: _repair, merge: _merge, ...read } = kind as typeof kind & { repair?: unknown }
+      expect(read, name).toEqual(FIELD_READS[name as FieldKindName])
+      expect(readOf(name as FieldKindName), name).toBe(FIELD_READS[name as FieldKindName])
+    }
+    expect(FIELD_KINDS.traits).toMatchObject({ rule: 'any', keyed: 'plan', merge: 'live' })
+    expect(FIELD_KINDS.times.repair([1, 'x', 2], DEFAULT_LIMITS)).toEqual([1, 2])
   })
 
   it.each(collections)('the sanitizer keeps every field of %s, and refuses or repairs a bad one', (collection) => {

@@ -3,7 +3,7 @@
  * `"pages./product.dwellMs"`), what each holds, and how to read one without
  * allocating.
  */
-import { PROFILE_SCHEMA, isField, kindOf, ruleOf, type FieldSpec, type FixedSchema, type ProfileSchema, type SignalKind } from '../../core/profile-schema'
+import { PROFILE_SCHEMA, isField, readOf, ruleOf, type FieldSpec, type FixedSchema, type ProfileSchema, type SignalKind } from '../../core/profile-schema'
 import { didYouMean } from './suggest'
 
 export type { SignalKind }
@@ -35,7 +35,7 @@ function entrySignal(top: string, parts: string[], entry: Readonly<Record<string
   const field = parts[parts.length - 1]!
   if (!fields.includes(field)) return `unknown field "${field}" of ${top}${didYouMean(field, fields)}; expected ${list(fields)}`
   const spec = entry[field]!
-  const { missing } = kindOf(spec)
+  const { missing } = readOf(spec)
   return { path: [top, parts.slice(1, -1).join('.'), field], kind: ruleOf(spec)!, ...(missing === undefined ? {} : { missing }) }
 }
 
@@ -51,7 +51,7 @@ function fixedSignal(text: string, parts: string[], schema: ProfileSchema): Sign
       return `unknown signal "${text}": no "${key}"${i ? ` in ${parts.slice(0, i).join('.')}` : ''}${didYouMean(key, known)}; expected ${list(known)}`
     }
     node = node[key]!
-    const keyed = isField(node) ? kindOf(node).keyed : undefined
+    const keyed = isField(node) ? readOf(node).keyed : undefined
     if (isField(node) && keyed !== undefined) {
       const at = parts.slice(0, i + 1)
       if (parts.length < i + 2) return `${key} are read one at a time, such as "${at.join('.')}.${keyed}"`
@@ -62,7 +62,7 @@ function fixedSignal(text: string, parts: string[], schema: ProfileSchema): Sign
     const group = node
     const values = readable(group).filter((key) => {
       const child = group[key]!
-      return !isField(child) || kindOf(child).keyed === undefined
+      return !isField(child) || readOf(child).keyed === undefined
     })
     return `"${text}" is a group; expected one of ${list(values.map((key) => `${text}.${key}`))}`
   }
