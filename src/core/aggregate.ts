@@ -1,17 +1,19 @@
-import { countSince, entryOf, evictLeastRecent, pushRecent } from './bounded'
+import { countSince, entryOf, evictLeastRecent } from './bounded'
+import { fieldsOf, mergeEntry, type Entry, type EntryMergeOptions } from './entry-merge'
 import type { BehaviorEvent } from './events'
-import { KEYED, randomId, timeOfDay, type KeyedCollection, type Limits, type Profile } from './profile'
+import { KEYED, randomId, timeOfDay, type KeyedCollection, type Profile } from './profile'
+import { PROFILE_SCHEMA } from './profile-schema'
 import { decay, ema, emaAlpha } from './smoothing'
 
-export interface AggregateConfig {
-  limits: Limits
-  /** Half-life of custom event scores, in ms. */
-  halfLifeMs: number
+export interface AggregateConfig extends EntryMergeOptions {
   /** Inactivity after which the next event starts a new session, in ms. */
   sessionTimeoutMs: number
 }
 
 type Owned = KeyedCollection | 'scroll' | 'idle'
+
+/** The fields of each collection's entries, taken from the schema once. */
+const FIELDS = Object.fromEntries(KEYED.map((key) => [key, fieldsOf(PROFILE_SCHEMA.entries[key])])) as Record<KeyedCollection, ReturnType<typeof fieldsOf>>
 
 /** Events the visitor causes, as opposed to time accruing or idleness noticed. */
 const isActivity = (event: BehaviorEvent): boolean => (event.type === 'idle' ? !event.idle : event.type !== 'dwell' && event.type !== 'page-dwell')
@@ -53,6 +55,13 @@ export function aggregate(
     }
     return draft[key]
   }
+  // An event updates its entry as the schema merges entries: `update` is the
+  // entry the event would make on its own (counts of 1, its time as `last`).
+  const add = (key: KeyedCollection, id: string, update: Entry) => {
+    const entries = own(key) as Record<string, Entry>
+    const entry = entryOf(entries, id)
+    entries[id] = entry ? mergeEntry(entry, update, FIELDS[key], config) : update
+  }
 
   for (let i = 0; i < events.length; i++) {
     const event = events[i]!
@@ -74,31 +83,20 @@ export function aggregate(
 
     switch (event.type) {
       case 'pageview': {
-        const pages = own('pages')
-        const page = entryOf(pages, event.path)
-        pages[event.path] = { views: (page?.views ?? 0) + 1, dwellMs: page?.dwellMs ?? 0, last: t }
+        add('pages', event.path, { views: 1, dwellMs: 0, last: t })
         if (draft.page !== event.path) {
           draft.page = event.path
           Object.assign(own('scroll'), { depth: 0, y: 0, at: 0 })
         }
         break
       }
-      case 'page-dwell': {
-        const pages = own('pages')
-        const page = entryOf(pages, event.path)
-        pages[event.path] = { views: page?.views ?? 0, dwellMs: (page?.dwellMs ?? 0) + event.ms, last: t }
+      case 'page-dwell':
+        add('pages', event.path, { views: 0, dwellMs: event.ms, last: t })
         break
-      }
       case 'view':
       case 'dwell': {
-        const sections = own('sections')
-        const section = entryOf(sections, event.id)
-        sections[event.id] = {
-          views: (section?.views ?? 0) + (event.type === 'view' ? 1 : 0),
-          dwellMs: (section?.dwellMs ?? 0) + (event.type === 'dwell' ? event.ms : 0),
-          maxRatio: Math.max(section?.maxRatio ?? 0, event.ratio ?? 0),
-          last: t,
-        }
+        const view = event.type === 'view'
+        add('sections', event.id, { views: view ? 1 : 0, dwellMs: view ? 0 : event.ms, maxRatio: event.ratio ?? 0, last: t })
         break
       }
       case 'scroll': {
@@ -119,28 +117,15 @@ export function aggregate(
         scroll.depth = Math.max(scroll.depth, event.depth)
         break
       }
-      case 'hover': {
-        const hover = own('hover')
-        const entry = entryOf(hover, event.id)
-        hover[event.id] = { count: (entry?.count ?? 0) + 1, dwellMs: (entry?.dwellMs ?? 0) + event.ms, last: t }
+      case 'hover':
+        add('hover', event.id, { count: 1, dwellMs: event.ms, last: t })
         break
-      }
-      case 'click': {
-        const clicks = own('clicks')
-        clicks[event.id] = { count: (entryOf(clicks, event.id)?.count ?? 0) + 1, last: t }
+      case 'click':
+        add('clicks', event.id, { count: 1, last: t })
         break
-      }
-      case 'track': {
-        const all = own('events')
-        const entry = entryOf(all, event.name)
-        all[event.name] = {
-          count: (entry?.count ?? 0) + 1,
-          last: t,
-          recent: pushRecent(entry?.recent ?? [], t, limits.recent),
-          score: (entry ? decay(entry.score, t - entry.last, config.halfLifeMs) : 0) + 1,
-        }
+      case 'track':
+        add('events', event.name, { count: 1, last: t, recent: [t], score: 1 })
         break
-      }
       case 'identify': {
         const traits = { ...visitor.traits }
         let size = Object.keys(traits).length

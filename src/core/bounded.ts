@@ -1,6 +1,7 @@
 /**
  * Bounded collections: keyed records that evict their least recently used
- * entry, and rings of recent timestamps for windowed counts.
+ * entry, and windowed counts over rings of recent timestamps (the rings are
+ * joined by the schema's `ring` merge, entry-merge.ts).
  */
 
 /**
@@ -31,14 +32,6 @@ export function evictLeastRecent(record: Record<string, { last: number }>, limit
     if (excess-- <= 0) break
     delete record[key]
   }
-}
-
-/** A new ring with `time` appended, keeping the newest `limit` timestamps (oldest first). */
-export function pushRecent(recent: readonly number[], time: number, limit: number): number[] {
-  const start = recent.length + 1 > limit ? recent.length + 1 - limit : 0
-  const next = recent.slice(start)
-  next.push(time)
-  return next
 }
 
 /**

@@ -14,7 +14,7 @@ export { migrate, STORED_VERSION } from './persistence'
 export type { Migrations, PersistedState } from './persistence'
 export { createProfile, DEFAULT_LIMITS, EMPTY_PROFILE, PROFILE_VERSION } from './profile'
 export { FIELD_KINDS, PROFILE_SCHEMA } from './profile-schema'
-export type { EntrySchema, FieldCheck, FieldKind, FieldKindName, FieldRead, FieldSpec, FixedSchema, KindValues, MergeRule, ProfileSchema, SignalKind, ValuesOf } from './profile-schema'
+export type { EntrySchema, FieldKind, FieldKindName, FieldSpec, FixedSchema, KindValues, MergeRule, ProfileSchema, ValuesOf } from './profile-schema'
 export type {
   ClickStats,
   Context,

@@ -8,8 +8,8 @@ import { entryOf, evictLeastRecent } from './bounded'
 import { isFiniteNumber as isFinite, isObject } from './guards'
 import { pageHidden } from './page'
 import { PROFILE_VERSION, type KeyedCollection, type Limits, type Profile } from './profile'
-import { PROFILE_SCHEMA, isField, kindOf, mergeOf, type EntrySchema, type FieldSpec, type FixedSchema, type MergeRule, type ProfileSchema } from './profile-schema'
-import { decay } from './smoothing'
+import { fieldsOf, mergeEntry, type Entry, type EntryMergeOptions, type Fields } from './entry-merge'
+import { PROFILE_SCHEMA, isField, kindOf, type EntrySchema, type ProfileSchema } from './profile-schema'
 import type { StorageLike } from './storage'
 
 /** What is written to storage. */
@@ -47,12 +47,6 @@ export function migrate(state: unknown, version: number, target: number = STORED
 
 /** Stored data written by a newer build: it must be left as it is. */
 export class NewerVersionError extends Error {}
-
-type Entry = Record<string, unknown>
-/** A part's fields with their specs (the groups of a fixed part left out). */
-type Fields = [name: string, spec: FieldSpec][]
-
-const fieldsOf = (part: EntrySchema | FixedSchema): Fields => Object.entries(part).filter((field): field is [string, FieldSpec] => isField(field[1]))
 
 /** A clean copy of `raw` with exactly `fields`, or null when one of them is not of its kind. */
 function cleanEntry(raw: Entry, fields: Fields, limits: Limits): Entry | null {
@@ -109,42 +103,7 @@ export function sanitizeProfile(raw: unknown, live: Profile, limits: Limits, sch
   return profile
 }
 
-/**
- * The field `name` of two entries, combined by its merge rule; a field only
- * one of them has is kept as it is. Scores decay to `last`, the later time.
- */
-function mergeField(rule: MergeRule, name: string, a: Entry, b: Entry, last: number, options: MergeOptions): unknown {
-  const x = a[name]
-  const y = b[name]
-  if (x === undefined || y === undefined) return x === undefined ? y : x
-  switch (rule) {
-    case 'sum':
-      return (x as number) + (y as number)
-    case 'max':
-      return Math.max(x as number, y as number)
-    case 'ring':
-      return [...(x as number[]), ...(y as number[])].sort((p, q) => p - q).slice(-options.limits.recent)
-    case 'decay':
-      return decay(x as number, last - (a.last as number), options.halfLifeMs) + decay(y as number, last - (b.last as number), options.halfLifeMs)
-    case 'live':
-      return y
-  }
-}
-
-function mergeEntry(a: Entry, b: Entry, fields: Fields, options: MergeOptions): Entry {
-  const out: Entry = {}
-  const last = Math.max(a.last as number, b.last as number)
-  for (const [name, spec] of fields) {
-    const value = mergeField(mergeOf(spec), name, a, b, last, options)
-    if (value !== undefined) out[name] = value
-  }
-  return out
-}
-
-export interface MergeOptions {
-  limits: Limits
-  /** Half-life of decayed scores, in ms. */
-  halfLifeMs: number
+export interface MergeOptions extends EntryMergeOptions {
   /** Inactivity that ends a session, in ms. */
   sessionTimeoutMs: number
 }

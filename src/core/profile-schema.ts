@@ -1,10 +1,11 @@
 /**
  * The profile declared once: every field the profile holds, with its kind.
  * A kind says what a value is (a count, a duration in ms, a share 0–1, a
- * time, …) and so how stored data is checked, how a stored entry merges
- * with the live one, and what a rule reads. The sanitizer and merge
- * (persistence.ts), the event checks (events.ts), the rule signals
- * (engine/rules/signals.ts) and the TypeScript types of the profile
+ * time, …) and so how stored data is checked and how a stored entry merges
+ * with the live one. The sanitizer and merge (persistence.ts), the
+ * aggregator's updates (aggregate.ts), the event checks (events.ts), the
+ * rule signals (engine/rules/signals.ts, with what rules read each kind as
+ * in engine/rules/field-reads.ts) and the TypeScript types of the profile
  * (profile.ts) all derive from this file: adding a stat is one edit here.
  */
 import { isFiniteNumber, isObject } from './guards'
@@ -23,9 +24,6 @@ const isCount = (v: unknown): boolean => isFiniteNumber(v) && v >= 0
 const isTimes = (v: unknown): boolean => Array.isArray(v) && v.every(isFiniteNumber)
 const isTraits = (v: unknown): boolean => isObject(v) && Object.entries(v).every(([key, value]) => isKey(key) && isTrait(value))
 
-/** What a rule reads a field as. */
-export type SignalKind = 'number' | 'string' | 'boolean' | 'any'
-
 /**
  * How a stored value and the live one combine (mergeProfiles): added up, the
  * larger kept, rings of times joined (newest kept), decayed scores added as
@@ -35,10 +33,10 @@ export type MergeRule = 'sum' | 'max' | 'ring' | 'decay' | 'live'
 
 /**
  * What one kind of field means to the store: how a value is checked and
- * merged. Rules never need it (see FieldRead): an app's engine and analysis
- * bundles leave these functions out.
+ * merged. What rules read a kind as is the rule language's business
+ * (engine/rules/field-reads.ts): the core does not ship it.
  */
-export interface FieldCheck {
+export interface FieldKind {
   /** Whether a value is of this kind: stored data and recorded events are checked with it. */
   check: (value: unknown) => boolean
   /**
@@ -50,25 +48,12 @@ export interface FieldCheck {
   merge: MergeRule
 }
 
-/** What one kind of field means to rules: what they read it as. */
-export interface FieldRead {
-  /** What rules read it as; null when rules cannot name it (they reach it through a condition of its own). */
-  rule: SignalKind | null
-  /** What a rule reads when the entry is missing: "no clicks" is 0 clicks, but there is no time of a click that never happened. */
-  missing?: number
-  /** Read one key at a time (`visitor.traits.plan`): the example key of messages. */
-  keyed?: string
-}
-
-/** What one kind of field means for each part of Attune that handles it. */
-export interface FieldKind extends FieldCheck, FieldRead {}
-
 /**
  * How the store checks and merges each kind. `count`, `ms`, `unit`, `time`,
  * `times` and `score` are the stats of the keyed collections; the others
  * describe the fixed parts.
  */
-const FIELD_CHECKS = {
+export const FIELD_KINDS: { readonly [K in FieldKindName]: FieldKind } = {
   /** How many times something happened. */
   count: { check: isCount, merge: 'sum' },
   /** A length of time, in ms. */
@@ -98,36 +83,10 @@ const FIELD_CHECKS = {
     repair: (v, limits) => (isObject(v) ? Object.fromEntries(Object.entries(v).slice(0, limits.traits).filter(([key, value]) => isKey(key) && isTrait(value))) : {}),
     merge: 'live',
   },
-} as const satisfies Record<string, FieldCheck>
+}
 
-/** What rules read each kind as (the same kinds as FIELD_CHECKS). */
-export const FIELD_READS = {
-  count: { rule: 'number', missing: 0 },
-  ms: { rule: 'number', missing: 0 },
-  unit: { rule: 'number', missing: 0 },
-  time: { rule: 'number' },
-  times: { rule: null },
-  score: { rule: null },
-  number: { rule: 'number' },
-  text: { rule: 'string' },
-  key: { rule: 'string' },
-  bool: { rule: 'boolean' },
-  traits: { rule: 'any', keyed: 'plan' },
-} as const satisfies Record<keyof typeof FIELD_CHECKS, FieldRead>
-
-type Joined = { readonly [K in keyof typeof FIELD_CHECKS]: (typeof FIELD_CHECKS)[K] & (typeof FIELD_READS)[K] }
-
-/** Both halves of each kind in one object per kind. */
-const join = (): Joined => Object.fromEntries(Object.entries(FIELD_CHECKS).map(([name, check]) => [name, { ...check, ...FIELD_READS[name as keyof typeof FIELD_READS] }])) as Joined
-
-/**
- * The kinds, by name: what the store checks and merges (FIELD_CHECKS) and
- * what rules read (FIELD_READS), joined. Marked pure so that a bundle which
- * only reads (rules, analysis) drops it and the checks with it.
- */
-export const FIELD_KINDS: Joined = /* @__PURE__ */ join()
-
-export type FieldKindName = keyof typeof FIELD_KINDS
+/** The names of the kinds: those of KindValues, so a kind has a type of values and (FIELD_KINDS says so) a check and a merge. */
+export type FieldKindName = keyof KindValues
 
 /**
  * What a value of `kind` must be, for development messages. A function, not
@@ -287,12 +246,6 @@ export const kindOf = (spec: FieldSpec): FieldKind => FIELD_KINDS[typeof spec ==
 
 /** How a field merges: its own rule, or its kind's. */
 export const mergeOf = (spec: FieldSpec): MergeRule => (typeof spec !== 'string' && spec.merge) || kindOf(spec).merge
-
-/** What rules read a field's kind as: FIELD_READS, without the store's checks. */
-export const readOf = (spec: FieldSpec): FieldRead => FIELD_READS[typeof spec === 'string' ? spec : spec.kind]
-
-/** What rules read a field as, or null when they may not read it. */
-export const ruleOf = (spec: FieldSpec): SignalKind | null => (typeof spec !== 'string' && spec.rules === false ? null : readOf(spec).rule)
 
 /** Whether a node of a fixed part is a field (a group is an object without `kind`). */
 export const isField = (node: FieldSpec | FixedSchema): node is FieldSpec => typeof node === 'string' || typeof node.kind === 'string'

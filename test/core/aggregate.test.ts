@@ -33,6 +33,24 @@ describe('aggregation', () => {
     expect(profile.pages['/cart']).toMatchObject({ views: 1, dwellMs: 0 })
   })
 
+  it("folds each event into its entry by the schema's merge rules, also when the clock steps back", () => {
+    const { attune, now } = setup({ halfLife: DAY })
+    const start = now()
+    attune.track('buy')
+    attune.record({ type: 'click', id: 'cta' })
+    now.advance(DAY)
+    attune.track('buy')
+    // A clock set back (NTP, a test's fake clock): the later time stays the entry's `last`,
+    // counts still add up, and the score is read as of that later time.
+    now.set(start + DAY / 2)
+    attune.track('buy')
+    attune.record({ type: 'click', id: 'cta' })
+    const { events, clicks } = attune.getProfile()
+    expect(events.buy).toMatchObject({ count: 3, last: start + DAY, recent: [start, start + DAY / 2, start + DAY] })
+    expect(events.buy!.score).toBeCloseTo(0.5 + 1 + 2 ** -0.5, 10)
+    expect(clicks.cta).toEqual({ count: 2, last: start + DAY / 2 })
+  })
+
   it('sums section dwell, counts views and keeps the largest visible ratio', () => {
     const { attune } = setup()
     attune.record({ type: 'view', id: 'hero', ratio: 0.6 })

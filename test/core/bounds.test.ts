@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createAttune, DEFAULT_LIMITS, type Profile } from '../../src/core'
-import { evictLeastRecent, pushRecent, countSince } from '../../src/core/bounded'
+import { evictLeastRecent, countSince } from '../../src/core/bounded'
+import { mergeEntry } from '../../src/core/entry-merge'
 import { fakeClock } from '../support/fakes'
 
 function sizes(profile: Profile) {
@@ -76,9 +77,12 @@ describe('bounded collections', () => {
   })
 
   it('keeps the newest timestamps in the ring, oldest first', () => {
-    let ring: number[] = []
-    for (let t = 1; t <= 7; t++) ring = pushRecent(ring, t, 4)
+    const options = { limits: { ...DEFAULT_LIMITS, recent: 4 }, halfLifeMs: 1000 }
+    let entry: Record<string, unknown> = { recent: [1], last: 1 }
+    for (let t = 2; t <= 7; t++) entry = mergeEntry(entry, { recent: [t], last: t }, [['recent', 'times'], ['last', 'time']], options)
+    const ring = entry.recent as number[]
     expect(ring).toEqual([4, 5, 6, 7])
+    expect(entry.last).toBe(7)
     expect(countSince(ring, 2, 7)).toBe(3)
     expect(countSince(ring, 100, 7)).toBe(4)
   })

@@ -23,7 +23,8 @@ import {
 } from '../../src/core'
 import { mergeProfiles, sanitizeProfile } from '../../src/core/persistence'
 import { createProfile } from '../../src/core/profile'
-import { FIELD_READS, isField, kindOf, readOf, ruleOf } from '../../src/core/profile-schema'
+import { isField, kindOf } from '../../src/core/profile-schema'
+import { FIELD_READS, readOf, ruleOf } from '../../src/engine/rules/field-reads'
 import { readPath, resolveSignal, type Signal } from '../../src/engine/rules/signals'
 import { fakeClock } from '../support/fakes'
 
@@ -112,16 +113,15 @@ describe('the profile schema covers every field', () => {
     expect(Object.keys(SAMPLES).sort()).toEqual(Object.keys(FIELD_KINDS).sort())
   })
 
-  it('joins what rules read (FIELD_READS) with what the store checks, for every kind', () => {
+  it('says, for every kind, how the store checks and merges it and what rules read it as', () => {
     expect(Object.keys(FIELD_READS).sort()).toEqual(Object.keys(FIELD_KINDS).sort())
     for (const [name, kind] of Object.entries(FIELD_KINDS)) {
       expect(typeof kind.check, name).toBe('function')
-      const { check: _check, repair: _repair, merge: _merge, ...read } = kind as typeof kind & { repair?: unknown }
-      expect(read, name).toEqual(FIELD_READS[name as FieldKindName])
+      expect(['sum', 'max', 'ring', 'decay', 'live'], name).toContain(kind.merge)
       expect(readOf(name as FieldKindName), name).toBe(FIELD_READS[name as FieldKindName])
     }
-    expect(FIELD_KINDS.traits).toMatchObject({ rule: 'any', keyed: 'plan', merge: 'live' })
-    expect(FIELD_KINDS.times.repair([1, 'x', 2], DEFAULT_LIMITS)).toEqual([1, 2])
+    expect(FIELD_READS.traits).toEqual({ rule: 'any', keyed: 'plan' })
+    expect(FIELD_KINDS.times.repair!([1, 'x', 2], DEFAULT_LIMITS)).toEqual([1, 2])
   })
 
   it.each(collections)('the sanitizer keeps every field of %s, and refuses or repairs a bad one', (collection) => {
@@ -152,12 +152,12 @@ describe('the profile schema covers every field', () => {
   it.each(collections)('every field of %s is a signal, or is refused, as its kind says', (collection) => {
     for (const [name, spec] of fieldsOf(collection)) {
       const signal = resolveSignal(`${collection}.some.id.${name}`)
-      const kind = kindOf(spec)
+      const read = readOf(spec)
       if (ruleOf(spec) === null) {
         expect(signal, `${collection}.${name}`).toMatch(new RegExp(`^unknown field "${name}" of ${collection}; expected `))
         continue
       }
-      expect(signal, `${collection}.${name}`).toEqual({ path: [collection, 'some.id', name], kind: ruleOf(spec), ...(kind.missing === undefined ? {} : { missing: kind.missing }) })
+      expect(signal, `${collection}.${name}`).toEqual({ path: [collection, 'some.id', name], kind: ruleOf(spec), ...(read.missing === undefined ? {} : { missing: read.missing }) })
     }
   })
 
@@ -166,7 +166,7 @@ describe('the profile schema covers every field', () => {
       const text = path.join('.')
       const signal = resolveSignal(text)
       if (ruleOf(spec) === null) expect(signal, text).toMatch(/^unknown signal /)
-      else if (kindOf(spec).keyed) expect(resolveSignal(`${text}.x`), text).toEqual({ path: [...path, 'x'], kind: ruleOf(spec) })
+      else if (readOf(spec).keyed) expect(resolveSignal(`${text}.x`), text).toEqual({ path: [...path, 'x'], kind: ruleOf(spec) })
       else expect(signal, text).toEqual({ path, kind: ruleOf(spec) })
     }
   })

@@ -3,7 +3,8 @@
  * `"pages./product.dwellMs"`), what each holds, and how to read one without
  * allocating.
  */
-import { PROFILE_SCHEMA, isField, readOf, ruleOf, type FieldSpec, type FixedSchema, type ProfileSchema, type SignalKind } from '../../core/profile-schema'
+import { PROFILE_SCHEMA, isField, type FieldSpec, type FixedSchema, type ProfileSchema } from '../../core/profile-schema'
+import { readOf, ruleOf, type SignalKind } from './field-reads'
 import { didYouMean } from './suggest'
 
 export type { SignalKind }
