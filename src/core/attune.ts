@@ -1,6 +1,5 @@
 import { createStore } from 'zustand/vanilla'
 import { aggregate, type AggregateConfig } from './aggregate'
-import { entryOf } from './bounded'
 import { createCommitQueue } from './commit-queue'
 import { CONSENT_VALUES, initialConsent, type Consent } from './consent'
 import { detectContext } from './context'
@@ -8,7 +7,7 @@ import { describeError, devWarn, warn } from './dev'
 import { formatDuration, parseDuration, type Duration } from './duration'
 import { isFiniteNumber, isObject } from './guards'
 import type { BehaviorEvent } from './events'
-import { copyJson, describeBadWrite, isStateKey, withStateEntry, type StateUpdate } from './extension-state'
+import { stateWriter, type StateUpdate } from './extension-state'
 import {
   NewerVersionError,
   STORED_VERSION,
@@ -18,7 +17,7 @@ import {
   sanitizeProfile,
   type PersistedState,
 } from './persistence'
-import { DEFAULT_LIMITS, createProfile, type Json, type Limits, type Profile, type Trait } from './profile'
+import { DEFAULT_LIMITS, createProfile, type Limits, type Profile, type Trait } from './profile'
 import { failSafeStorage, keysWithPrefix, resolveStorage, type StorageOption } from './storage'
 import { createTracker, type Schedule } from './tracker'
 
@@ -125,14 +124,46 @@ function durationOption(options: AttuneOptions, name: 'halfLife' | 'sessionTimeo
   return fallback
 }
 
-export function createAttune(options: AttuneOptions = {}): Attune {
-  const now = options.now ?? Date.now
+/** The collection bounds: the defaults, with the valid overrides of `options.limits`. */
+function limitsOf(options: AttuneOptions): Limits {
   const limits = { ...DEFAULT_LIMITS }
   for (const [key, value] of Object.entries(options.limits ?? {}) as [keyof Limits, unknown][]) {
     // A bound that is not a positive number would evict everything, or nothing.
     if (Object.hasOwn(DEFAULT_LIMITS, key) && isFiniteNumber(value) && value >= 1) limits[key] = Math.floor(value)
     else if (__DEV__) devWarn(`createAttune() ignored limits.${key}: expected a number ≥ 1, got ${String(value)}.`)
   }
+  return limits
+}
+
+/**
+ * The `initialProfile` option, checked: the profile the live one starts
+ * from (this browser's context), and the one server rendering and
+ * hydration decide from (the given context and page, as the server had
+ * them). Both null without a usable one.
+ */
+function startingProfiles(given: unknown, fresh: () => Profile, limits: Limits): [started: Profile | null, initial: Profile | null] {
+  if (given === undefined) return [null, null]
+  const started = sanitizeProfile(given, fresh(), limits)
+  if (!started) {
+    if (__DEV__) devWarn('createAttune() ignored initialProfile: it is not a profile (see createProfile); starting a fresh one.')
+    return [null, null]
+  }
+  const { context, page } = given as Profile
+  return [started, isObject(context) ? { ...started, context: { ...started.context, ...context }, page: typeof page === 'string' ? page : null } : started]
+}
+
+/**
+ * An instance. One closure on purpose, past the house's 80 lines: every
+ * method reads and sets the same few facts of the instance (consent, read
+ * only, forgetting, hydrated) and shares the store, the tracker, the
+ * adapter and the commit queue. Cut into factories, that state would travel
+ * in option objects whose property names a minifier keeps (the engine's
+ * parts cost 1.6 kB minified so); the pure steps live in the functions
+ * above and in the modules it imports.
+ */
+export function createAttune(options: AttuneOptions = {}): Attune {
+  const now = options.now ?? Date.now
+  const limits = limitsOf(options)
   const config: AggregateConfig = {
     limits,
     halfLifeMs: durationOption(options, 'halfLife', HALF_LIFE_MS, 1),
@@ -156,17 +187,7 @@ export function createAttune(options: AttuneOptions = {}): Attune {
     const time = now()
     return createProfile(time, detectContext(time))
   }
-  // The live profile takes this browser's context; decisions for server
-  // rendering and hydration read the given one's, as the server did.
-  let started: Profile | null = null
-  let initialProfile: Profile | null = null
-  const given = options.initialProfile as unknown
-  if (given !== undefined) {
-    started = sanitizeProfile(given, fresh(), limits)
-    if (!started) {
-      if (__DEV__) devWarn('createAttune() ignored initialProfile: it is not a profile (see createProfile); starting a fresh one.')
-    } else initialProfile = isObject((given as Profile).context) ? { ...started, context: { ...started.context, ...(given as Profile).context }, page: typeof (given as Profile).page === 'string' ? (given as Profile).page : null } : started
-  }
+  const [started, initialProfile] = startingProfiles(options.initialProfile, fresh, limits)
 
   const unreadable = (reason: string) => warn(`the stored profile "${name}" was unreadable (${reason}); starting a fresh profile.`)
   const adapter = createPersistAdapter({
@@ -229,38 +250,7 @@ export function createAttune(options: AttuneOptions = {}): Attune {
     })
   }
 
-  /** The value a write lands with, or undefined for none (the update kept the value, or gave one that is not JSON). */
-  const landing = (profile: Profile, key: string, id: string, update: (current: Json | undefined) => Json | undefined): Json | undefined => {
-    const current = readEntry(profile, key, id)
-    const result = update(current)
-    if (result === current || result === undefined) return undefined
-    const copy = copyJson(result)
-    if (__DEV__ && copy === undefined) {
-      devWarn(`writeState("${key}", "${id}") ignored an update that returned a value that is not JSON.`)
-    }
-    return copy
-  }
-
-  const writeState = (key: string, id: string, value: StateUpdate) => {
-    const update = typeof value === 'function' ? value : undefined
-    const copy = update ? undefined : copyJson(value)
-    if (!isStateKey(key, id) || (!update && copy === undefined)) {
-      if (__DEV__) devWarn(`writeState() ignored a write: ${describeBadWrite(key, id)}.`)
-      return
-    }
-    const visitor = store.getState().profile.visitor.id
-    // Events recorded before this write come first in the profile's history.
-    tracker.flush()
-    serial(() => {
-      const profile = store.getState().profile
-      // forget() came first: the write was for a visitor who is gone.
-      if (profile.visitor.id !== visitor) return
-      const next = update ? landing(profile, key, id, update) : copy
-      if (next !== undefined) store.setState({ profile: { ...profile, state: withStateEntry(profile.state, key, id, next) } })
-    })
-  }
-
-
+  const writeState = stateWriter(store, tracker.flush, serial)
 
   // Reading only: nothing is written until the first commit, so an instance
   // made and dropped during render (StrictMode) leaves storage as it was.
@@ -339,10 +329,4 @@ export function createAttune(options: AttuneOptions = {}): Attune {
   }
 
   return attune
-}
-
-/** The entry `state[key][id]`, if there is one. */
-function readEntry(profile: Profile, key: string, id: string): Json | undefined {
-  const into = profile.state[key]
-  return isObject(into) ? entryOf(into as Record<string, Json>, id) : undefined
 }

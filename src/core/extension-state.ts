@@ -4,9 +4,13 @@
  * merged and erased with it, under the same consent. Written directly by
  * `writeState`, never through the behavior pipeline: it is not behavior.
  */
+import type { StoreApi } from 'zustand/vanilla'
+import { entryOf } from './bounded'
+import type { CommitQueue } from './commit-queue'
+import { devWarn } from './dev'
 import { isObject } from './guards'
 import { expectedOf, isKey } from './profile-schema'
-import type { Json } from './profile'
+import type { Json, Profile } from './profile'
 
 /** Deeper than this, a value is surely a mistake (or a cycle). */
 const MAX_DEPTH = 32
@@ -57,4 +61,49 @@ export function describeBadWrite(key: unknown, id: unknown): string {
 export function withStateEntry(state: Record<string, Json>, key: string, id: string, value: Json): Record<string, Json> {
   const into = state[key]
   return { ...state, [key]: { ...(isObject(into) ? into : {}), [id]: value } }
+}
+
+/** The entry `state[key][id]`, if there is one. */
+function readEntry(profile: Profile, key: string, id: string): Json | undefined {
+  const into = profile.state[key]
+  return isObject(into) ? entryOf(into as Record<string, Json>, id) : undefined
+}
+
+/** The value a write lands with, or undefined for none (the update kept the value, or gave one that is not JSON). */
+function landing(profile: Profile, key: string, id: string, update: (current: Json | undefined) => Json | undefined): Json | undefined {
+  const current = readEntry(profile, key, id)
+  const result = update(current)
+  if (result === current || result === undefined) return undefined
+  const copy = copyJson(result)
+  if (__DEV__ && copy === undefined) {
+    devWarn(`writeState("${key}", "${id}") ignored an update that returned a value that is not JSON.`)
+  }
+  return copy
+}
+
+/**
+ * An instance's `writeState`, over its store: `flush` commits the events
+ * recorded before the write, and the write lands through `serial`, the
+ * instance's commit queue. Arguments, not an options object: the minifier
+ * shortens them.
+ */
+export function stateWriter(store: StoreApi<{ profile: Profile }>, flush: () => void, serial: CommitQueue) {
+  return (key: string, id: string, value: StateUpdate): void => {
+    const update = typeof value === 'function' ? value : undefined
+    const copy = update ? undefined : copyJson(value)
+    if (!isStateKey(key, id) || (!update && copy === undefined)) {
+      if (__DEV__) devWarn(`writeState() ignored a write: ${describeBadWrite(key, id)}.`)
+      return
+    }
+    const visitor = store.getState().profile.visitor.id
+    // Events recorded before this write come first in the profile's history.
+    flush()
+    serial(() => {
+      const profile = store.getState().profile
+      // forget() came first: the write was for a visitor who is gone.
+      if (profile.visitor.id !== visitor) return
+      const next = update ? landing(profile, key, id, update) : copy
+      if (next !== undefined) store.setState({ profile: { ...profile, state: withStateEntry(profile.state, key, id, next) } })
+    })
+  }
 }
