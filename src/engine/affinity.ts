@@ -48,18 +48,16 @@ export function belongsTo(key: string, category: string): boolean {
   return category !== '' && (key === category || (key.length > category.length + 1 && key.startsWith(category) && key[category.length] === ':'))
 }
 
-type Weigh = (entry: Record<string, unknown>) => number
-
-const dwell: Weigh = (entry) => (isFiniteNumber(entry.dwellMs) && entry.dwellMs > 0 ? entry.dwellMs / DWELL_MS_PER_POINT : 0)
-const clicks: Weigh = (entry) => (isFiniteNumber(entry.count) && entry.count > 0 ? entry.count * CLICK_POINTS : 0)
-const score: Weigh = (entry) => (isFiniteNumber(entry.score) && entry.score > 0 ? entry.score : 0)
-
-/** The collections that count, and how one entry of each is weighed before decay. */
-const SOURCES: readonly (readonly ['sections' | 'hover' | 'clicks' | 'events', Weigh])[] = [
-  ['sections', dwell],
-  ['hover', dwell],
-  ['clicks', clicks],
-  ['events', score],
+/**
+ * The collections that count: the field of an entry that weighs, and how
+ * much of it makes one point (one weighing for all four, see the module's
+ * table; CLICK_POINTS is 1, so a click's point is its count, exactly).
+ */
+const SOURCES: readonly (readonly ['sections' | 'hover' | 'clicks' | 'events', string, number])[] = [
+  ['sections', 'dwellMs', DWELL_MS_PER_POINT],
+  ['hover', 'dwellMs', DWELL_MS_PER_POINT],
+  ['clicks', 'count', 1 / CLICK_POINTS],
+  ['events', 'score', 1],
 ]
 
 /**
@@ -72,13 +70,14 @@ export function categoryAffinities(profile: Profile, categories: Iterable<string
   for (const category of categories) result.set(category, 0)
   // A half-life that is not a positive number would turn every weight into NaN or 0: no decay instead.
   const halfLifeMs = isFiniteNumber(options.halfLifeMs) && options.halfLifeMs > 0 ? options.halfLifeMs : Infinity
-  for (const [name, weigh] of SOURCES) {
+  for (const [name, field, perPoint] of SOURCES) {
     const collection: unknown = profile[name]
     if (!isObject(collection)) continue
     for (const [key, entry] of Object.entries(collection)) {
       if (!isObject(entry)) continue
-      const points = weigh(entry)
-      if (points === 0) continue
+      const amount = entry[field]
+      if (!isFiniteNumber(amount) || !(amount > 0)) continue
+      const points = amount / perPoint
       const last = isFiniteNumber(entry.last) ? entry.last : options.now
       const value = decay(points, options.now - last, halfLifeMs)
       if (!(value > 0) || !Number.isFinite(value)) continue

@@ -81,10 +81,13 @@ export function resolveConfig(config: DecisionConfig, halfLifeMs: number): Resol
     experiments: checkedExperiments(config.experiments),
     nudges: config.nudges ?? {},
   }
-  for (const [id, caps] of Object.entries(resolved.nudges)) {
-    const cooldown = (caps as NudgeCaps | undefined)?.cooldown
-    if (__DEV__ && cooldown !== undefined && parseDuration(cooldown) === null) {
-      report({ path: pointer(pointer('/nudges', id), 'cooldown'), message: `expected ${DURATION}, got ${show(cooldown)}; using the default` })
+  // Only development checks the cooldowns (fatigue falls back on its own): the whole loop folds away in production.
+  if (__DEV__) {
+    for (const [id, caps] of Object.entries(resolved.nudges)) {
+      const cooldown = (caps as NudgeCaps | undefined)?.cooldown
+      if (cooldown !== undefined && parseDuration(cooldown) === null) {
+        report({ path: pointer(pointer('/nudges', id), 'cooldown'), message: `expected ${DURATION}, got ${show(cooldown)}; using the default` })
+      }
     }
   }
   return resolved

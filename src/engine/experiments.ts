@@ -45,23 +45,28 @@ export function assignArm(experimentId: string, arms: Record<string, number>, vi
   return best
 }
 
-/** Problems with an experiment's configuration, with `at` the pointer of the experiment; empty when it is fine. */
+/**
+ * Problems with an experiment's configuration, with `at` the pointer of the
+ * experiment; empty when it is fine. Their texts are development ones:
+ * production only counts them (an invalid experiment is left out, and only
+ * development warns), so there every message is '' and the texts fold away.
+ */
 export function checkExperiment(raw: unknown, at: string): Diagnostic[] {
   const problems: Diagnostic[] = []
   const fail = (path: string, message: string) => void problems.push({ path, message })
-  if (!isObject(raw)) return [{ path: at, message: 'expected an experiment such as { "id": "cta", "arms": { "control": 50, "bold": 50 } }' }]
-  if (typeof raw.id !== 'string' || !raw.id) fail(pointer(at, 'id'), 'expected an id')
-  if (!isObject(raw.arms) || Object.keys(raw.arms).length === 0) fail(pointer(at, 'arms'), 'expected arms by name with their weights, such as { "control": 50, "bold": 50 }')
+  if (!isObject(raw)) return [{ path: at, message: __DEV__ ? 'expected an experiment such as { "id": "cta", "arms": { "control": 50, "bold": 50 } }' : '' }]
+  if (typeof raw.id !== 'string' || !raw.id) fail(pointer(at, 'id'), __DEV__ ? 'expected an id' : '')
+  if (!isObject(raw.arms) || Object.keys(raw.arms).length === 0) fail(pointer(at, 'arms'), __DEV__ ? 'expected arms by name with their weights, such as { "control": 50, "bold": 50 }' : '')
   else {
     for (const [arm, weight] of Object.entries(raw.arms)) {
-      if (!isFiniteNumber(weight) || weight < 0) fail(pointer(pointer(at, 'arms'), arm), `expected a weight ≥ 0, got ${JSON.stringify(weight)}`)
-      if (!ID.test(arm)) fail(pointer(pointer(at, 'arms'), arm), 'arm names are letters, digits, "-" and "_"')
+      if (!isFiniteNumber(weight) || weight < 0) fail(pointer(pointer(at, 'arms'), arm), __DEV__ ? `expected a weight ≥ 0, got ${JSON.stringify(weight)}` : '')
+      if (!ID.test(arm)) fail(pointer(pointer(at, 'arms'), arm), __DEV__ ? 'arm names are letters, digits, "-" and "_"' : '')
     }
-    if (!Object.values(raw.arms).some((w) => isFiniteNumber(w) && w > 0)) fail(pointer(at, 'arms'), 'at least one arm needs a weight above 0')
+    if (!Object.values(raw.arms).some((w) => isFiniteNumber(w) && w > 0)) fail(pointer(at, 'arms'), __DEV__ ? 'at least one arm needs a weight above 0' : '')
   }
-  if (raw.segment !== undefined && typeof raw.segment !== 'string') fail(pointer(at, 'segment'), 'expected a segment id')
+  if (raw.segment !== undefined && typeof raw.segment !== 'string') fail(pointer(at, 'segment'), __DEV__ ? 'expected a segment id' : '')
   if (raw.conversions !== undefined && !(Array.isArray(raw.conversions) && raw.conversions.every((c) => typeof c === 'string'))) {
-    fail(pointer(at, 'conversions'), 'expected an array of event names')
+    fail(pointer(at, 'conversions'), __DEV__ ? 'expected an array of event names' : '')
   }
   return problems
 }

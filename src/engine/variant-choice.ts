@@ -37,8 +37,11 @@ export function createVariantChoice(parts: VariantChoiceParts): Decide {
   return <V>(componentId: string, variants: Variants<V>, options: DecideOptions = {}): Decision<V> => {
     const problem = checkVariants(variants)
     if (problem) {
-      if (__DEV__ && !warned.has(componentId)) devWarn(formatDiagnostic(`decide("${componentId}")`, problem) + '.')
-      warned.add(componentId)
+      // Warned once per component, in development only: production keeps no record of it.
+      if (__DEV__ && !warned.has(componentId)) {
+        devWarn(formatDiagnostic(`decide("${componentId}")`, problem) + '.')
+        warned.add(componentId)
+      }
       return { variant: (variants as { default?: V } | null)?.default as V, key: 'default', segment: null, arm: null }
     }
     const arm = options.experiment === undefined ? null : parts.arm(options.experiment, options)
