@@ -18,9 +18,10 @@
  * `shoes:running:42` counts toward both `shoes` and `shoes:running`.
  *
  * Each entry fades with time since it last changed (`last`), halving every
- * `halfLifeMs` (the instance's, see `createAttune({ halfLife })`), so last
- * week's browsing weighs less than this morning's.
+ * `halfLife` (pass the instance's, `attune.halfLifeMs`), so last week's
+ * browsing weighs less than this morning's.
  */
+import { parseDuration, type Duration } from '../core/duration'
 import { isFiniteNumber, isObject } from '../core/guards'
 import type { Profile } from '../core/profile'
 import { decay } from '../core/smoothing'
@@ -34,9 +35,16 @@ export const CLICK_POINTS = 1
 export interface AffinityOptions {
   /** The time to read the affinities at, epoch ms (the instance's `now()`). */
   now: number
-  /** Every entry's weight halves after this long since it last changed, in ms. */
-  halfLifeMs: number
+  /**
+   * Every entry's weight halves after this long since it last changed, such
+   * as `"12h"` or `attune.halfLifeMs`. Default one day, as `createAttune`'s.
+   * One that is not a duration above 0 weighs every entry without decay.
+   */
+  halfLife?: Duration
 }
+
+/** createAttune's default half-life. */
+const ONE_DAY_MS = 86_400_000
 
 /** What an item needs to be ordered by affinity. */
 export interface Categorized {
@@ -68,8 +76,9 @@ const SOURCES: readonly (readonly ['sections' | 'hover' | 'clicks' | 'events', s
 export function categoryAffinities(profile: Profile, categories: Iterable<string>, options: AffinityOptions): Map<string, number> {
   const result = new Map<string, number>()
   for (const category of categories) result.set(category, 0)
-  // A half-life that is not a positive number would turn every weight into NaN or 0: no decay instead.
-  const halfLifeMs = isFiniteNumber(options.halfLifeMs) && options.halfLifeMs > 0 ? options.halfLifeMs : Infinity
+  // A half-life that is not a positive duration would turn every weight into NaN or 0: no decay instead.
+  const ms = options.halfLife === undefined ? ONE_DAY_MS : parseDuration(options.halfLife)
+  const halfLifeMs = ms !== null && ms > 0 ? ms : Infinity
   for (const [name, field, perPoint] of SOURCES) {
     const collection: unknown = profile[name]
     if (!isObject(collection)) continue

@@ -29,7 +29,7 @@ export function useAffinityOrder(items: readonly { id: string; category: string 
   const key = JSON.stringify(items.map((item) => [item.id, item.category]))
   const selector = useMemo(() => {
     const list = (JSON.parse(key) as [string, string][]).map(([id, category]) => ({ id, category }))
-    const order = (profile: Profile) => orderByAffinity(list, profile, { now: attune.now(), halfLifeMs: attune.halfLifeMs }).map((item) => item.id)
+    const order = (profile: Profile) => orderByAffinity(list, profile, { now: attune.now(), halfLife: attune.halfLifeMs }).map((item) => item.id)
     return (profile: Profile) => (!enabled ? null : safe ? safe.read(() => order(profile), null) : order(profile))
   }, [key, enabled, attune, safe])
   return useBehavior(selector, sameOrder)

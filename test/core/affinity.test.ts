@@ -6,7 +6,7 @@ import { NOW, profileArbitrary } from '../support/arbitraries'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
-const at = { now: NOW, halfLifeMs: DAY }
+const at = { now: NOW, halfLife: DAY }
 
 /** The profile's ids are hero, pricing, faq (see arbitraries); the others never match anything. */
 const CATEGORIES = ['hero', 'pricing', 'faq', 'shoes', 'hats', 'hero:deep', '']
@@ -122,10 +122,18 @@ describe('categoryAffinity', () => {
     expect(ids(orderByAffinity([{ id: 'o', category: 'old' }, { id: 'n', category: 'new' }], profile, at))).toEqual(['n', 'o'])
   })
 
+  it('takes the half-life as a Duration: one day by default, without decay when it is not one above 0', () => {
+    const profile: Profile = { ...createProfile(NOW), clicks: { shoes: { count: 1, last: NOW - DAY } } }
+    expect(categoryAffinity(profile, 'shoes', { now: NOW })).toBeCloseTo(0.5, 10)
+    expect(categoryAffinity(profile, 'shoes', { now: NOW, halfLife: '12h' })).toBeCloseTo(0.25, 10)
+    expect(categoryAffinity(profile, 'shoes', { now: NOW, halfLife: 2 * DAY })).toBeCloseTo(2 ** -0.5, 10)
+    for (const bad of ['soon', 0, -1]) expect(categoryAffinity(profile, 'shoes', { now: NOW, halfLife: bad })).toBe(1)
+  })
+
   it('is never negative or NaN, whatever the profile and half-life', () => {
     fc.assert(
-      fc.property(behaviorArbitrary, fc.constantFrom(DAY, 1, 0, -5, NaN, Infinity), fc.constantFrom(...CATEGORIES), (profile, halfLifeMs, category) => {
-        const value = categoryAffinity(profile, category, { now: NOW, halfLifeMs })
+      fc.property(behaviorArbitrary, fc.constantFrom<number | string>(DAY, 1, 0, -5, NaN, Infinity, '12h', '0s', 'soon', ''), fc.constantFrom(...CATEGORIES), (profile, halfLife, category) => {
+        const value = categoryAffinity(profile, category, { now: NOW, halfLife })
         expect(value).toBeGreaterThanOrEqual(0)
         expect(Number.isNaN(value)).toBe(false)
       }),
