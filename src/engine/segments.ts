@@ -61,26 +61,36 @@ export interface SegmentEvaluator {
   trace(id: string, profile: Profile, now: number): Trace[]
 }
 
+/** A segment, compiled, with the state of its evaluation: not yet evaluated, not active. */
+function entryFor(segment: Rules['segments'][number], rules: Rules, holdMs: number): Entry {
+  const { test, inputs } = compileRule(segment.when)
+  for (const name of inputs.models) addModelInputs(inputs, rules.models[name]!, name)
+  return {
+    id: segment.id,
+    priority: segment.priority,
+    matched: false,
+    active: false,
+    since: 0,
+    evaluations: 0,
+    test,
+    inputs,
+    hold: segment.hold ?? holdMs,
+    pass: -1,
+    busy: false,
+    decided: false,
+    stale: true,
+  }
+}
+
+/**
+ * The evaluator. One closure past the house's 80 lines, on purpose: the
+ * pass counter, the profile being evaluated and the per-pass model cache
+ * are shared by `evaluate`, the evaluation context and every method, on the
+ * hot path of `segments()`; the performance issue (#11) reworks this path,
+ * and the split belongs with that work.
+ */
 export function createSegmentEvaluator(rules: Rules, options: SegmentEvaluatorOptions): SegmentEvaluator {
-  const entries: Entry[] = rules.segments.map((segment) => {
-    const { test, inputs } = compileRule(segment.when)
-    for (const name of inputs.models) addModelInputs(inputs, rules.models[name]!, name)
-    return {
-      id: segment.id,
-      priority: segment.priority,
-      matched: false,
-      active: false,
-      since: 0,
-      evaluations: 0,
-      test,
-      inputs,
-      hold: segment.hold ?? options.holdMs,
-      pass: -1,
-      busy: false,
-      decided: false,
-      stale: true,
-    }
-  })
+  const entries = rules.segments.map((segment) => entryFor(segment, rules, options.holdMs))
   const byId = new Map(entries.map((entry) => [entry.id, entry]))
   let pass = 0
   let activeIds: readonly string[] = []
