@@ -265,6 +265,25 @@ describe('AdaptiveHint', () => {
     act(() => void fireEvent.pointerUp(target(), { pointerType: 'mouse' }))
   })
 
+  it('leaves no listener on the page when it unmounts in the middle of a press, and keeps one per press', () => {
+    const added = vi.spyOn(document, 'addEventListener')
+    const removed = vi.spyOn(document, 'removeEventListener')
+    const { unmount } = render(wrap(<Hint />))
+    act(() => {
+      fireEvent.pointerDown(target(), { pointerType: 'mouse' })
+      fireEvent.pointerDown(target(), { pointerType: 'mouse' })
+    })
+    const pressListeners = (spy: typeof added) => spy.mock.calls.filter(([type]) => type === 'pointerup' || type === 'pointercancel').map(([type, listener]) => [type, listener])
+    expect(pressListeners(added)).toHaveLength(4)
+    // The second press ended the first: only its two listeners are left.
+    expect(pressListeners(removed)).toHaveLength(2)
+    unmount()
+    const live = pressListeners(added).filter(([type, listener]) => !pressListeners(removed).some(([t, l]) => t === type && l === listener))
+    expect(live).toEqual([])
+    added.mockRestore()
+    removed.mockRestore()
+  })
+
   it('keeps a description of the target’s own, with the hint’s after it', () => {
     render(
       wrap(

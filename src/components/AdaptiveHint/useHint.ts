@@ -76,6 +76,8 @@ export function useHint({ delay = HINT_DELAY_MS, canShow, onShown, onDismiss }: 
   const focused = useRef(false)
   // A pointer press gives focus too: that focus is not a keyboard user's.
   const pressing = useRef(false)
+  // Ends the press (its listeners on the page); set while a press lasts.
+  const release = useRef<(() => void) | null>(null)
   const showTimer = useRef<Timer>(undefined)
   const hideTimer = useRef<Timer>(undefined)
 
@@ -135,7 +137,13 @@ export function useHint({ delay = HINT_DELAY_MS, canShow, onShown, onDismiss }: 
     return () => document.removeEventListener('keydown', onKeyDown, true)
   }, [shown, hide])
 
-  useEffect(() => clearTimers, [clearTimers])
+  useEffect(
+    () => () => {
+      clearTimers()
+      release.current?.()
+    },
+    [clearTimers],
+  )
 
   return {
     state,
@@ -149,14 +157,18 @@ export function useHint({ delay = HINT_DELAY_MS, canShow, onShown, onDismiss }: 
       onPointerLeave: leave,
       onPointerDown() {
         // Pressing the target acts on it: the hint has done its job (as Radix Tooltip closes on pointer down).
+        // One press at a time, and none outlives the hint (unmounted mid-press).
+        release.current?.()
         pressing.current = true
-        const release = () => {
+        const end = () => {
           pressing.current = false
-          document.removeEventListener('pointerup', release)
-          document.removeEventListener('pointercancel', release)
+          document.removeEventListener('pointerup', end)
+          document.removeEventListener('pointercancel', end)
+          release.current = null
         }
-        document.addEventListener('pointerup', release)
-        document.addEventListener('pointercancel', release)
+        document.addEventListener('pointerup', end)
+        document.addEventListener('pointercancel', end)
+        release.current = end
         hide()
       },
       onFocus() {
