@@ -5,7 +5,9 @@ import { devWarn } from '../core/dev'
 /**
  * A duration option in milliseconds: `value` (`500`, `"500ms"`, `"5s"`), or
  * `fallback` when it is missing or not a duration. A bad one is a
- * development warning that names `what` (such as `<NudgeToast duration>`).
+ * development warning that names `what` (such as `<NudgeToast duration>`):
+ * callers pass it as `__DEV__ ? … : ''`, so that the name, built for the
+ * warning alone, folds away with it in production.
  */
 export function useDuration(value: Duration | undefined, fallback: number, what: string): number {
   const ms = value === undefined ? fallback : parseDuration(value)

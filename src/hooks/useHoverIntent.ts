@@ -24,7 +24,7 @@ const HOVER_INTENT_MS = 500
  */
 export function useHoverIntent(target: Target, { id, delay }: HoverIntentOptions): void {
   const attune = useAttune('useHoverIntent')
-  const delayMs = useDuration(delay, HOVER_INTENT_MS, `useHoverIntent({ id: ${JSON.stringify(id)}, delay })`)
+  const delayMs = useDuration(delay, HOVER_INTENT_MS, __DEV__ ? `useHoverIntent({ id: ${JSON.stringify(id)}, delay })` : '')
   useEffect(() => {
     const element = resolveTarget(target, 'useHoverIntent', id)
     if (!element) return

@@ -19,7 +19,7 @@ const IDLE_TIMEOUT_MS = 60_000
  */
 export function useIdle({ timeout }: IdleOptions = {}): void {
   const attune = useAttune('useIdle')
-  const timeoutMs = useDuration(timeout, IDLE_TIMEOUT_MS, 'useIdle({ timeout })')
+  const timeoutMs = useDuration(timeout, IDLE_TIMEOUT_MS, __DEV__ ? 'useIdle({ timeout })' : '')
   useEffect(() => {
     let lastActivity = performance.now()
     let idle = false

@@ -159,7 +159,7 @@ function LiveHint(props: AdaptiveHintProps) {
   const { id, variants, experiment, values, cap, delay } = props
   const decision = useAdaptive('AdaptiveHint', id, variants, checkHintVariant, experiment)
   const target = useRef<HTMLElement>(null)
-  const delayMs = useDuration(delay, HINT_DELAY_MS, `<AdaptiveHint id="${id}"> delay`)
+  const delayMs = useDuration(delay, HINT_DELAY_MS, __DEV__ ? `<AdaptiveHint id="${id}"> delay` : '')
   // The hover recorded and the hint shown share one threshold.
   useHoverIntent(target, { id, delay: delayMs })
   // The engine runs in event handlers here, out of the boundary's reach: the
@@ -174,7 +174,7 @@ function LiveHint(props: AdaptiveHintProps) {
 function FallbackHint(props: AdaptiveHintProps) {
   const fallback = props.variants?.default
   const text = useTemplate(props.values, { traits: false })(typeof fallback?.text === 'string' ? fallback.text : '')
-  const delayMs = useDuration(props.delay, HINT_DELAY_MS, `<AdaptiveHint id="${props.id}"> delay`)
+  const delayMs = useDuration(props.delay, HINT_DELAY_MS, __DEV__ ? `<AdaptiveHint id="${props.id}"> delay` : '')
   return <HintView {...props} variant={fallback} decision={null} text={text} delayMs={delayMs} />
 }
 

@@ -73,7 +73,7 @@ function fallbackContent(fallback: ToastVariant, fill: Fill): ToastContent {
 
 /** The time a toast stays: `Infinity`, or the duration given, never under the minimum. */
 function useShownFor(id: string, duration: Duration | undefined): number {
-  const ms = useDuration(duration === Infinity ? undefined : duration, MIN_DURATION_MS, `<NudgeToast id="${id}"> duration`)
+  const ms = useDuration(duration === Infinity ? undefined : duration, MIN_DURATION_MS, __DEV__ ? `<NudgeToast id="${id}"> duration` : '')
   return duration === Infinity ? Infinity : Math.max(MIN_DURATION_MS, ms)
 }
 
