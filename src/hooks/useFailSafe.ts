@@ -77,3 +77,6 @@ export function useFailSafe(component: string): FailSafe {
   useEffect(() => safe.flush())
   return safe
 }
+
+/** What the decision hooks use without a fail-safe: errors propagate (to the app's error boundary). */
+export const unguarded: Pick<FailSafe, 'call' | 'read'> = { call: (run) => run(), read: (run) => run() }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { NudgeCaps } from '../engine/fatigue'
 import type { Profile } from '../core'
 import { useDecisions } from '../providers/AttuneContext'
-import type { FailSafe } from './useFailSafe'
+import { unguarded, type FailSafe } from './useFailSafe'
 
 export interface NudgeOptions {
   /** The id of the segment the visitor must be in. Without `trigger`, entering it opens the nudge. */
@@ -33,8 +33,6 @@ export interface Nudge {
 
 const eventCount = (profile: Profile, name: string | undefined) => (name === undefined ? 0 : (profile.events[name]?.count ?? 0))
 
-/** Without a fail-safe, errors propagate (to the app's error boundary). */
-const unguarded: Pick<FailSafe, 'call'> = { call: (run) => run() }
 
 /**
  * A capped nudge: opens when its trigger fires (or its segment is entered)

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react'
 import type { DecideOptions } from '../engine/with-decisions'
 import type { Decision, Variants } from '../engine/variants'
 import { useDecisions } from '../providers/AttuneContext'
-import type { FailSafe } from './useFailSafe'
+import { unguarded, type FailSafe } from './useFailSafe'
 
 export interface VariantOptions {
   /** The experiment whose arm picks among the variants. */
@@ -15,8 +15,6 @@ export interface VariantOptions {
   safe?: FailSafe
 }
 
-/** Without a fail-safe, errors propagate (to the app's error boundary). */
-const unguarded: Pick<FailSafe, 'call' | 'read'> = { call: (run) => run(), read: (run) => run() }
 
 /**
  * The variant of a component for the visitor's segments and arm (see

@@ -5,6 +5,7 @@ import {
   createAttune,
   PersonalizationProvider,
   useDecisions,
+  useExperiment,
   useFailSafe,
   useNudge,
   useReducedMotion,
@@ -165,6 +166,43 @@ describe('the decision hooks through a fail-safe', () => {
       return <h1>{useVariant('hero', { default: 'Shoes' }).variant}</h1>
     }
     expect(() => render(wrap(<Hero />))).toThrow('engine down')
+  })
+
+  it('useExperiment: a failing engine gives no arm, logs no exposure and reports once; without one it throws', () => {
+    vi.spyOn(attune, 'arm').mockImplementation(() => {
+      throw new Error('arms down')
+    })
+    const expose = vi.spyOn(attune, 'expose')
+    function Banner() {
+      const safe = useFailSafe('<Banner>')
+      return <p data-testid="arm">{useExperiment('hero-test', { safe }) ?? 'none'}</p>
+    }
+    const view = render(wrap(<Banner />))
+    view.rerender(wrap(<Banner />))
+    expect(screen.getByTestId('arm')).toHaveTextContent('none')
+    expect(expose).not.toHaveBeenCalled()
+    expect(onError.mock.calls).toEqual([[new Error('arms down'), { component: '<Banner>' }]])
+    view.unmount()
+
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    function Bare() {
+      return <p>{useExperiment('hero-test')}</p>
+    }
+    expect(() => render(wrap(<Bare />))).toThrow('arms down')
+  })
+
+  it('useExperiment: a failing exposure costs only the exposure, reported', () => {
+    vi.spyOn(attune, 'arm').mockReturnValue('bold')
+    vi.spyOn(attune, 'expose').mockImplementation(() => {
+      throw new Error('log down')
+    })
+    function Banner() {
+      const safe = useFailSafe('<Banner>')
+      return <p data-testid="arm">{useExperiment('hero-test', { safe })}</p>
+    }
+    render(wrap(<Banner />))
+    expect(screen.getByTestId('arm')).toHaveTextContent('bold')
+    expect(onError.mock.calls).toEqual([[new Error('log down'), { component: '<Banner>' }]])
   })
 
   it('useNudge: a failing engine keeps the nudge closed and reports once', () => {
