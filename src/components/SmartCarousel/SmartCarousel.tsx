@@ -84,6 +84,13 @@ function chain<E extends SyntheticEvent>(theirs: ((event: E) => void) | undefine
   }
 }
 
+/**
+ * The carousel's markup. Past the house's 80 lines on purpose: one tree
+ * (region, live region, track of slides, controls) whose parts share the
+ * carousel's state and the host's props; most of its lines are JSX that
+ * reads in the order it renders. Issue 13 reworks this view (reflow of the
+ * controls, slides per view from a minimum width, the reason as text).
+ */
 const CarouselView = forwardRef<HTMLElement, ViewProps>(function CarouselView(props, ref) {
   const {
     id: _id,
