@@ -16,6 +16,8 @@ const NUMERIC: readonly Operator[] = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'bet
 
 /** Segment ids and arm names: letters, digits, `-` and `_`, starting with a letter or digit. */
 export const ID = /^[A-Za-z0-9][\w-]*$/
+/** References to unknown segments that get a "did you mean" (see validateRules). */
+const SUGGESTED = 20
 /** Deeper than this, a rule is surely a mistake, and recursion must stop before the stack does. */
 const MAX_DEPTH = 32
 
@@ -136,7 +138,12 @@ export function validateRules(doc: unknown, options: ValidateOptions = {}): Vali
   if (!expect(Array.isArray(root.segments), '/segments', 'an array of segments', root.segments)) return { ok: false, rules, errors }
   const list = root.segments as unknown[]
   const ids = list.map((s) => (isObject(s) && typeof s.id === 'string' && ID.test(s.id) ? s.id : null))
-  const known = ids.filter((id): id is string => id !== null)
+  // Looked up, not searched: a document may hold thousands of segments. "Did
+  // you mean" measures every id, so only the first SUGGESTED references to
+  // unknown segments get one: more (a generated document) would make the
+  // search quadratic, and nobody reads a suggestion per line of thousands.
+  const known = new Set(ids.filter((id): id is string => id !== null))
+  let suggested = 0
   const centroidModels = Object.keys(rules.models).filter((name) => rules.models[name]!.type === 'centroid')
   const broken = new Set<string>()
   const refs = new Map<string, { id: string; at: string }[]>()
@@ -187,7 +194,7 @@ export function validateRules(doc: unknown, options: ValidateOptions = {}): Vali
       case 'segment': {
         only(raw, at, ['segment'])
         const id = raw.segment
-        if (typeof id !== 'string' || !known.includes(id)) return fail(pointer(at, 'segment'), `unknown segment ${show(id)}${typeof id === 'string' ? didYouMean(id, known) : ''}`)
+        if (typeof id !== 'string' || !known.has(id)) return fail(pointer(at, 'segment'), `unknown segment ${show(id)}${typeof id === 'string' && suggested++ < SUGGESTED ? didYouMean(id, known) : ''}`)
         out.push({ id, at: pointer(at, 'segment') })
         return { kind, at, id }
       }
