@@ -28,8 +28,8 @@ export const keep = (value) => {
 export const kept = () => sink
 
 /**
- * Times `engines` (name → function running `count` operations of the slice
- * it is given) over `slices` rounds; within a round every engine runs once,
+ * Times `engines` (name → function running `ops` operations, given the
+ * round's index) over `rounds` rounds; within a round every engine runs once,
  * in an order that rotates from round to round. Returns, per engine, the
  * median ns per operation and, against `baseline`, the median of the
  * per-round ratios (paired: both slices of a ratio ran one after the other).
@@ -41,7 +41,7 @@ export function interleave({ engines, baseline, rounds = 15, warmup = 3, ops }) 
     for (let k = 0; k < names.length; k++) {
       const name = names[(k + round) % names.length]
       const start = process.hrtime.bigint()
-      engines[name]()
+      engines[name](round)
       const ns = Number(process.hrtime.bigint() - start)
       if (round >= warmup) times[name].push(ns / ops)
     }

@@ -41,6 +41,8 @@ export interface SegmentEvaluatorOptions {
   halfLifeMs: number
   /** Custom predicates by name. */
   predicates: Record<string, (profile: Profile, now: number) => boolean>
+  /** Each update and `matches` is a look at a new profile: every rule is evaluated, nothing is held. */
+  fresh?: boolean
 }
 
 export interface SegmentEvaluator {
@@ -59,6 +61,8 @@ export interface SegmentEvaluator {
   timeDependent(): boolean
   /** Every condition of a segment's rule, evaluated now with tracing (for explain). */
   trace(id: string, profile: Profile, now: number): Trace[]
+  /** Whether `profile` matches segment `id` at `now` (for a `fresh` evaluator: a look at one profile). */
+  matches(id: string, profile: Profile, now: number): boolean
 }
 
 /** A segment, compiled, with the state of its evaluation: not yet evaluated, not active. */
@@ -90,6 +94,7 @@ function entryFor(segment: Rules['segments'][number], rules: Rules, holdMs: numb
  * and the split belongs with that work.
  */
 export function createSegmentEvaluator(rules: Rules, options: SegmentEvaluatorOptions): SegmentEvaluator {
+  const { fresh } = options
   const entries = rules.segments.map((segment) => entryFor(segment, rules, options.holdMs))
   const byId = new Map(entries.map((entry) => [entry.id, entry]))
   let pass = 0
@@ -124,7 +129,7 @@ export function createSegmentEvaluator(rules: Rules, options: SegmentEvaluatorOp
   /** The rule's match in this pass, computed at most once. */
   function evaluate(entry: Entry): boolean {
     if (entry.pass === pass || entry.busy || !current) return entry.matched
-    if (!entry.stale) return entry.matched
+    if (!entry.stale && !fresh) return entry.matched
     entry.busy = true
     // A referenced segment's own conditions stay out of the trace being taken.
     const trace = context.trace
@@ -160,7 +165,7 @@ export function createSegmentEvaluator(rules: Rules, options: SegmentEvaluatorOp
         const matched = evaluate(entry)
         // Entering or leaving holds for the hold time; the first entry does
         // not wait (nothing was entered or left before it).
-        if (matched !== entry.active && (!entry.decided || now - entry.since >= entry.hold)) {
+        if (matched !== entry.active && (fresh || !entry.decided || now - entry.since >= entry.hold)) {
           entry.decided = true
           entry.active = matched
           entry.since = now
@@ -191,6 +196,13 @@ export function createSegmentEvaluator(rules: Rules, options: SegmentEvaluatorOp
       compileRule(segment.when, true).test(profile, context)
       context.trace = null
       return trace
+    },
+    matches(id, profile, now) {
+      const entry = byId.get(id)
+      pass++
+      current = profile
+      context.now = now
+      return !!entry && evaluate(entry)
     },
   }
 }

@@ -4,7 +4,7 @@ import { createProfile, type Profile } from '../../src/core'
 
 export const NOW = Date.UTC(2026, 0, 15, 12)
 const IDS = ['hero', 'pricing', 'faq']
-const EVENTS = ['add_to_cart', 'purchase', 'signup']
+const EVENTS = ['add_to_cart', 'purchase', 'signup', 'valueOf']
 const PATHS = ['/', '/product', '/cart']
 
 const time = fc.integer({ min: NOW - 3 * 86_400_000, max: NOW })
@@ -51,8 +51,10 @@ export const profileArbitrary: fc.Arbitrary<Profile> = fc
 const numberSignals = [
   'scroll.depth', 'scroll.velocity', 'visitor.visits', 'sections.hero.dwellMs', 'sections.pricing.views', 'sections.faq.maxRatio',
   'clicks.hero.count', 'clicks.faq.last', 'pages./product.dwellMs', 'pages./cart.views', 'events.purchase.count', 'events.signup.last',
+  // Ids that every object inherits a property of: read as absent, never as the inherited one.
+  'pages.constructor.views', 'clicks.hasOwnProperty.count',
 ]
-const stringSignals = ['context.device', 'page', 'visitor.traits.plan']
+const stringSignals = ['context.device', 'page', 'visitor.traits.plan', 'visitor.traits.toString']
 const number = fc.oneof(fc.integer({ min: -5, max: 200_000 }), fc.double({ min: 0, max: 1, noNaN: true }))
 
 const numericOp = fc.oneof(
@@ -66,7 +68,8 @@ const stringOp = fc.oneof(
   fc.record({ op: fc.constantFrom('eq', 'ne'), value: fc.oneof(text, fc.constant(null)) }),
   fc.record({ op: fc.constantFrom('in', 'nin'), value: fc.array(text, { minLength: 1, maxLength: 3 }) }),
   fc.record({ op: fc.constant('exists'), value: fc.boolean() }),
-  fc.record({ op: fc.constant('matches'), value: fc.constantFrom('^/p', 'o', '^(pro|desktop)$', 'x+') }),
+  // Patterns with special characters, and without (compiled to a substring search).
+  fc.record({ op: fc.constant('matches'), value: fc.constantFrom('^/p', 'o', '^(pro|desktop)$', 'x+', 'ro', 'desk', '/pro') }),
 )
 const countOp = fc.oneof(
   fc.record({ op: fc.constantFrom('eq', 'ne', 'gt', 'gte', 'lt', 'lte'), value: fc.integer({ min: 0, max: 12 }) }),

@@ -59,38 +59,32 @@ export interface Inputs {
 
 const emptyInputs = (): Inputs => ({ paths: [], segments: [], models: [], time: false, opaque: false })
 
-/** A comparison of a number with the rule's value: the same function for every rule, so it inlines. */
-const NUMBER_TESTS: Record<string, (n: number, v: number, high: number) => boolean> = {
-  eq: (n, v) => n === v,
-  ne: (n, v) => n !== v,
-  gt: (n, v) => n > v,
-  gte: (n, v) => n >= v,
-  lt: (n, v) => n < v,
-  lte: (n, v) => n <= v,
-  between: (n, low, high) => n >= low && n <= high,
-}
-
-/** A test of any value a signal may hold. */
-function valueTest(op: Operator, value: unknown, regex: RegExp | undefined): (v: unknown) => boolean {
-  switch (op) {
-    case 'eq':
-      return (v) => v === value
-    case 'ne':
-      return (v) => v !== value
-    case 'in':
-      return (v) => (value as unknown[]).includes(v)
-    case 'nin':
-      return (v) => !(value as unknown[]).includes(v)
-    case 'exists':
-      return (v) => (v !== undefined && v !== null) === value
-    case 'matches':
-      return (v) => typeof v === 'string' && regex!.test(v)
-    default: {
-      const test = NUMBER_TESTS[op]!
-      const [low, high] = Array.isArray(value) ? (value as number[]) : [value as number, 0]
-      return (v) => typeof v === 'number' && test(v, low!, high!)
-    }
-  }
+/**
+ * The test of an operator and the rule's value: a range open or closed at
+ * each end (gt, gte, lt, lte, between), membership (in, nin; eq is in
+ * [value], ne nin [value]), a pattern (a substring when it has no special
+ * characters) or presence. One function literal for every test, so that the
+ * predicates' calls to it inline.
+ */
+function valueTest(op: Operator, value: unknown, regex?: RegExp): (v: unknown) => boolean {
+  const list = Array.isArray(value) ? (value as unknown[]) : [value]
+  const [first, last] = list as [number, number]
+  const mode = op === 'exists' ? 3 : op === 'matches' ? 2 : op === 'eq' || op === 'ne' || op === 'in' || op === 'nin' ? 1 : 0
+  const lo = op === 'lt' || op === 'lte' ? -Infinity : first
+  const hi = op === 'gt' || op === 'gte' ? Infinity : (last ?? first)
+  const loIn = op !== 'gt'
+  const hiIn = op !== 'lt'
+  const single = list.length === 1
+  const want = op !== 'ne' && op !== 'nin'
+  const pattern = regex && /[\\^$.*+?()[\]{}|]/.test(value as string) ? regex : null
+  return (v) =>
+    mode === 0
+      ? typeof v === 'number' && (loIn ? v >= lo : v > lo) && (hiIn ? v <= hi : v < hi)
+      : mode === 1
+        ? (single ? v === first : list.includes(v)) === want
+        : mode === 2
+          ? typeof v === 'string' && (pattern ? pattern.test(v) : v.includes(first as unknown as string))
+          : (v !== undefined && v !== null) === value
 }
 
 /**
@@ -163,36 +157,34 @@ function compileNode(node: RuleNode, inputs: Inputs, trace: boolean): Predicate 
       // A missing entry of a keyed collection reads as 0 ("no clicks" is 0
       // clicks), except to "exists", which asks whether it is there at all.
       const missing = op === 'exists' ? undefined : signal.missing
-      return leaf(
-        text,
-        (p) => {
-          const v = readPath(p, path)
-          return v === undefined ? missing : v
-        },
-        check,
-      )
+      const [n, a, b, d] = keysOf(path)
+      const read = (p: Profile) => {
+        const v = readKeys(p, n, a, b, d, path)
+        return v === undefined ? missing : v
+      }
+      return trace ? leaf(text, read, check) : (p) => check(read(p))
     }
     case 'count':
     case 'score': {
       const path = ['events', node.event]
       inputs.paths.push(path)
-      const test = NUMBER_TESTS[node.op]!
-      const [low, high] = Array.isArray(node.value) ? (node.value as number[]) : [node.value as number, 0]
+      const check = valueTest(node.op, node.value)
       const within = node.kind === 'count' ? node.within : null
       inputs.time ||= node.kind === 'score' || within !== null
       const text = `${node.kind} of "${node.event}"${within === null ? '' : ` within ${formatDuration(within)}`} ${node.op} ${show(node.value)}`
-      // The number is computed and compared in one function: nothing to box.
+      // What is counted, read in one function per kind of count.
       const measure =
         node.kind === 'score'
           ? (entry: EventStats, c: EvalContext) => decay(entry.score, c.now - entry.last, c.halfLifeMs)
           : within === null
             ? (entry: EventStats) => entry.count
             : (entry: EventStats, c: EvalContext) => countSince(entry.recent, within, c.now)
+      const [n, a, b] = keysOf(path)
       const value = (p: Profile, c: EvalContext) => {
-        const entry = readPath(p, path) as EventStats | undefined
+        const entry = readKeys(p, n, a, b, '', path) as EventStats | undefined
         return entry ? measure(entry, c) : 0
       }
-      return trace ? leaf(text, value, (v) => test(v as number, low!, high!)) : (p, c) => test(value(p, c), low!, high!)
+      return trace ? leaf(text, value, check) : (p, c) => check(value(p, c))
     }
     case 'segment': {
       const id = node.id
@@ -210,6 +202,22 @@ function compileNode(node: RuleNode, inputs: Inputs, trace: boolean): Predicate 
       return leaf(`model "${model}" is ${show(is)}`, (p, c) => c.model(model, p), (v) => v === is)
     }
   }
+}
+
+/**
+ * How a predicate reads `path`: up to three keys that no object inherits
+ * are read with plain property access (the profile's objects are plain, so
+ * that reads only own properties, and fast); any other path with readPath.
+ */
+function keysOf(path: readonly string[]): [n: number, a: string, b: string, c: string] {
+  const plain = path.length <= 3 && !path.some((key) => key in Object.prototype)
+  return [plain ? path.length : 0, path[0] ?? '', path[1] ?? '', path[2] ?? '']
+}
+
+/** The value at `path` as keysOf says to read it: one function for every read, so it inlines. */
+function readKeys(p: unknown, n: number, a: string, b: string, c: string, path: readonly string[]): unknown {
+  const o = p as Record<string, Record<string, Record<string, unknown> | undefined> | undefined>
+  return n === 3 ? o[a]?.[b]?.[c] : n === 2 ? o[a]?.[b] : n === 1 ? o[a] : readPath(p, path)
 }
 
 /** Whether any of `paths` reads a different value (or entry) in `next` than in `previous`. */
