@@ -1,11 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { compileRules } from '../../src/engine'
-import { createProfile, type Profile } from '../../src/core'
+import { createProfile, type DeviceClass, type Profile } from '../../src/core'
 import { NOW, profileArbitrary, rulesArbitrary } from '../support/arbitraries'
 import { evaluate as reference } from '../support/reference'
 
-const visitor = (views: number, device = 'mobile'): Profile => {
+const visitor = (views: number, device: DeviceClass = 'mobile'): Profile => {
   const p = createProfile(NOW)
   return { ...p, pages: { '/product': { views, dwellMs: 0, last: NOW } }, context: { ...p.context, device } }
 }
@@ -59,8 +59,8 @@ describe('compileRules', () => {
       fc.property(rulesArbitrary, profileArbitrary, fc.integer({ min: 0, max: 86_400_000 }), (doc, profile, later) => {
         const now = NOW + later
         const compiled = compileRules(doc, { halfLife: '1d' })
-        const segments = (doc as { segments: { id: string; when: never }[] }).segments
-        const expected = segments.filter((s) => reference(s.when, profile, { now, halfLifeMs: 86_400_000, doc: doc as never })).map((s) => s.id)
+        const { segments } = doc
+        const expected = segments.filter((s) => reference(s.when, profile, { now, halfLifeMs: 86_400_000, doc })).map((s) => s.id)
         for (const { id } of segments) expect(compiled.matches(id, profile, now)).toBe(expected.includes(id))
         expect([...compiled.segments(profile, now)].sort()).toEqual([...expected].sort())
       }),
