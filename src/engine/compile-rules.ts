@@ -10,6 +10,7 @@ import type { Diagnostic } from './diagnostics'
 import { validateRules } from './rules/validate'
 import { createSegmentEvaluator } from './segments'
 
+/** What `compileRules` takes besides the document. */
 export interface CompileRulesOptions {
   /** Custom predicates, by the name rules use in `{ "predicate": name }`. */
   predicates?: Record<string, (profile: Profile, now: number) => boolean>
@@ -17,6 +18,7 @@ export interface CompileRulesOptions {
   halfLife?: Duration
 }
 
+/** A rules document compiled by `compileRules`: its errors, and the evaluation of one profile. */
 export interface CompiledRules {
   /** What was wrong with the document: the invalid parts are left out, the rest is compiled. */
   errors: Diagnostic[]

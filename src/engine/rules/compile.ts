@@ -179,9 +179,8 @@ function compileNode(node: RuleNode, inputs: Inputs, trace: boolean): Predicate 
           : within === null
             ? (entry: EventStats) => entry.count
             : (entry: EventStats, c: EvalContext) => countSince(entry.recent, within, c.now)
-      const [n, a, b] = keysOf(path)
       const value = (p: Profile, c: EvalContext) => {
-        const entry = readKeys(p, n, a, b, '', path) as EventStats | undefined
+        const entry = readPath(p, path) as EventStats | undefined
         return entry ? measure(entry, c) : 0
       }
       return trace ? leaf(text, value, check) : (p, c) => check(value(p, c))
