@@ -8,6 +8,11 @@
 //   npm run bench                      every section
 //   npm run bench -- rules ssr         some sections
 //   npm run bench -- --no-build rules  reuse dist/ as it is
+//   node bench/run.mjs --quick --no-build ssr chromium
+//                                      the fast check `npm test` runs: small
+//                                      runs, figures in .cache, and a failure
+//                                      when a ratio passes its CI limit (a
+//                                      regression of several times)
 import { execFileSync, spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
@@ -21,6 +26,7 @@ const SECTIONS = ['rules', 'validate', 'bucketing', 'ingest', 'memory', 'ssr', '
 
 const args = process.argv.slice(2)
 const build = !args.includes('--no-build')
+const quick = args.includes('--quick')
 const asked = args.filter((arg) => !arg.startsWith('--'))
 const unknown = asked.filter((name) => !SECTIONS.includes(name))
 if (unknown.length) {
@@ -28,7 +34,12 @@ if (unknown.length) {
   process.exit(2)
 }
 const present = SECTIONS.filter((name) => existsSync(join(root, 'bench/sections', `${name}.mjs`)))
-const run = asked.length ? asked.filter((name) => present.includes(name)) : present
+const missing = asked.filter((name) => !present.includes(name))
+if (missing.length) {
+  console.error(`No bench/sections/${missing[0]}.mjs: section ${missing.join(', ')} is not written yet.`)
+  process.exit(2)
+}
+const run = asked.length ? asked : present
 
 const step = (message) => console.log(`\n■ ${message}`)
 
@@ -47,8 +58,8 @@ writeFileSync(join(APP, 'package.json'), JSON.stringify({ name: 'attune-bench-ap
 cpSync(join(root, 'bench'), join(APP, 'bench'), { recursive: true, filter: (path) => !path.endsWith('results.json') })
 console.log(`  ${packed.filename}: ${packed.files.length} files, ${(packed.size / 1024).toFixed(1)} KB packed`)
 
-const resultsPath = join(root, 'bench/results.json')
-const previous = existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, 'utf8')) : { sections: {} }
+const resultsPath = join(root, quick ? '.cache/bench-quick.json' : 'bench/results.json')
+const previous = !quick && existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, 'utf8')) : { sections: {} }
 const results = { date: new Date().toISOString(), machine: machine(), sections: { ...previous.sections } }
 let failedSections = 0
 
@@ -59,7 +70,7 @@ for (const name of run) {
   const { status } = spawnSync(process.execPath, ['--expose-gc', join(APP, 'bench/sections', `${name}.mjs`)], {
     cwd: APP,
     stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production', BENCH_OUT: out, BENCH_ROOT: root },
+    env: { ...process.env, NODE_ENV: 'production', BENCH_OUT: out, BENCH_ROOT: root, ...(quick ? { BENCH_QUICK: '1' } : {}) },
   })
   if (status !== 0 || !existsSync(out)) {
     console.log(`  ✗ ${name} failed (exit ${status})`)
@@ -71,11 +82,16 @@ for (const name of run) {
 
 writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`)
 
-step('targets (issue #11)')
+step(quick ? 'CI limits (a ratio past its limit fails)' : 'targets (issue #11)')
+let overLimit = 0
 for (const [name, section] of Object.entries(results.sections)) {
   for (const check of section.targets ?? []) {
-    console.log(`  ${check.met ? '✓' : '✗'} ${name}: ${check.measure}: ${check.value} (target ${check.target})${run.includes(name) ? '' : ' [from an earlier run]'}`)
+    const over = quick && typeof check.ratio === 'number' && typeof check.ciLimit === 'number' && check.ratio > check.ciLimit
+    if (over) overLimit++
+    const mark = quick ? (over ? '✗' : '✓') : check.met ? '✓' : '✗'
+    const limit = quick && check.ciLimit !== undefined ? `, CI limit ${check.ciLimit}×` : ''
+    console.log(`  ${mark} ${name}: ${check.measure}: ${check.value} (target ${check.target}${limit})${run.includes(name) ? '' : ' [from an earlier run]'}`)
   }
 }
-console.log(`\nWrote bench/results.json (${run.length} section${run.length === 1 ? '' : 's'} run${failedSections ? `, ${failedSections} failed` : ''}).`)
-process.exit(failedSections ? 1 : 0)
+console.log(`\nWrote ${quick ? '.cache/bench-quick.json' : 'bench/results.json'} (${run.length} section${run.length === 1 ? '' : 's'} run${failedSections ? `, ${failedSections} failed` : ''}${overLimit ? `, ${overLimit} past the CI limit` : ''}).`)
+process.exit(failedSections || overLimit ? 1 : 0)
