@@ -32,5 +32,6 @@ export function useTemplate(values: Record<string, unknown> | undefined, { trait
     () => attune?.getProfile().visitor.traits ?? NO_TRAITS,
     () => (attune ? (attune.initialProfile ?? EMPTY_PROFILE).visitor.traits : NO_TRAITS),
   )
-  return useCallback((template: string) => renderTemplate(template, { ...current, ...values }), [current, values])
+  // Plain text (no `{{`) is its own rendering: no values to merge for it.
+  return useCallback((template: string) => (template.includes('{{') ? renderTemplate(template, { ...current, ...values }) : template), [current, values])
 }
