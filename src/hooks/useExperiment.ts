@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react'
 import { useDecisions } from '../providers/AttuneContext'
-import { watchChoices } from './decision-watch'
+import { watchChoices } from './shared-watch'
 import { unguarded, type FailSafe } from './useFailSafe'
 
 export interface ExperimentOptions {

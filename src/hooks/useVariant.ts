@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react'
-import { watchChoices } from './decision-watch'
+import { watchChoices } from './shared-watch'
 import type { DecideOptions } from '../engine/with-decisions'
 import type { Decision, Variants } from '../engine/variants'
 import { useDecisions } from '../providers/AttuneContext'
