@@ -1,6 +1,7 @@
-import { cloneElement, createElement, forwardRef, isValidElement, useMemo, useRef, type ButtonHTMLAttributes, type CSSProperties, type ForwardedRef, type MouseEvent, type ReactElement, type ReactNode } from 'react'
+import { cloneElement, forwardRef, isValidElement, useMemo, useRef, type ButtonHTMLAttributes, type CSSProperties, type ForwardedRef, type MouseEvent, type ReactElement, type ReactNode } from 'react'
+import { jsx, jsxs } from 'react/jsx-runtime'
 import type { Variants } from '../../engine/variants'
-import { useFailSafe } from '../../hooks/useFailSafe'
+import { useFailureReport } from '../../hooks/useFailSafe'
 import { useTemplate } from '../../hooks/useTemplate'
 import { useTrack } from '../../hooks/useTrack'
 import { usePlay } from '../../motion/usePlay'
@@ -84,9 +85,13 @@ function useButtonElement(props: AdaptiveButtonProps, ref: ForwardedRef<HTMLButt
   // The sheen is clipped to the button.
   element.style = shimmer ? { position: 'relative', overflow: 'hidden', ...style } : style
   if (asChild) {
-    return createElement(Slot, element, isValidElement(children) ? cloneElement(children, undefined, !end && icon, text, end && icon, glint) : children)
+    element.children = isValidElement(children) ? cloneElement(children, undefined, !end && icon, text, end && icon, glint) : children
+    return jsx(Slot, element)
   }
-  return createElement('button', element, !end && icon, text, end && icon, glint)
+  element.children = [!end && icon, text, end && icon, glint]
+  // What compiled JSX calls, given the props object as it is: React 19 keeps
+  // it as the element's props, where createElement would copy it again.
+  return jsxs('button', element)
 }
 
 interface PartProps {
@@ -123,7 +128,8 @@ function FallbackButton({ button, buttonRef }: PartProps) {
  * provider's `onError` hears of it once.
  */
 export const AdaptiveButton = forwardRef<HTMLButtonElement, AdaptiveButtonProps>(function AdaptiveButton(props, ref) {
-  const safe = useFailSafe(componentName('AdaptiveButton', props.id))
+  // The boundary only reports: LiveButton's decision hooks make the fail-safe that guards the engine.
+  const safe = useFailureReport(componentName('AdaptiveButton', props.id))
   // The fallback is made only if it is needed, not on every render.
   return (
     <Isolation safe={safe} fallback={() => <FallbackButton button={props} buttonRef={ref} />}>
