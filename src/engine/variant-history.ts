@@ -4,6 +4,7 @@
  * cap of changes, the variant last shown stays until the next session, so
  * nothing flickers whatever the signals do.
  */
+import { stateEntries } from './state-entries'
 import type { Attune } from '../core/attune'
 import { isFiniteNumber, isObject } from '../core/guards'
 import type { Json } from '../core/profile'
@@ -37,11 +38,7 @@ interface Kept {
 export function createVariantHistory({ attune, maxChanges }: VariantHistoryOptions): VariantHistory {
   const session = () => attune.getProfile().visitor.sessionId
   const read = (raw: Json | undefined): Kept | null => (isObject(raw) ? (raw as unknown as Kept) : null)
-  // As stateEntries reads it, without making an empty object when there are none (decide runs on every render).
-  const entryOf = (componentId: string): Json | undefined => {
-    const entries = attune.getProfile().state.variants
-    return isObject(entries) ? entries[componentId] : undefined
-  }
+  const entryOf = (componentId: string): Json | undefined => stateEntries(attune.getProfile(), 'variants')[componentId]
   const isLocked = (entry: Kept | null, current: string): boolean =>
     entry !== null && entry.session === current && isFiniteNumber(entry.changes) && entry.changes >= maxChanges
 
