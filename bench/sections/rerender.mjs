@@ -12,8 +12,8 @@ const QUICK = process.env.BENCH_QUICK === '1'
 const SIZES = QUICK ? [100, 1000] : [100, 300, 1000]
 /** Buttons changed per size and round: mounts of N buttons until this many (so each size weighs the same in a round). */
 const PER_ROUND = 1000
-const ROUNDS = QUICK ? 3 : 9
-const WARMUP = QUICK ? 1 : 2
+const ROUNDS = QUICK ? 2 : 9
+const WARMUP = 1
 const TARGET = 1.5
 /** The fast CI check fails above this: only a regression of several times, not a loaded machine. */
 const CI_LIMIT = 4
