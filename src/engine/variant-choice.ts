@@ -7,6 +7,7 @@
 import { devWarn } from '../core/dev'
 import { formatDiagnostic } from './diagnostics'
 import type { VariantHistory } from './variant-history'
+import type { Profile } from '../core/profile'
 import { checkVariants, pickVariant, type Decision, type Variants } from './variants'
 
 export interface DecideOptions {
@@ -29,6 +30,20 @@ export interface VariantChoiceParts {
   /** The active segments, highest priority first. */
   segments: (options: ReadOptions) => readonly string[]
 }
+
+/**
+ * Whether a commit (from `previous` to `profile`) can change what `decide`
+ * reads, apart from the segments (whose changes the segment watchers hear
+ * of). decide reads the visitor (arms) and their session, and the
+ * component's variant history. The history changes in two ways: with a new
+ * visitor object (an event, identify, the stored profile read in at consent,
+ * forget()), or by `shown()`, which records the variant decide returns at
+ * that moment, so it changes no decision. A history write is therefore no
+ * reason to decide again; a segment change that makes N components write
+ * their history is N commits, and components that each heard of all of them
+ * made the change quadratic (issue #11).
+ */
+export const decisionInputsChanged = (profile: Profile, previous: Profile): boolean => profile.visitor !== previous.visitor
 
 export type Decide = <V>(componentId: string, variants: Variants<V>, options?: DecideOptions) => Decision<V>
 

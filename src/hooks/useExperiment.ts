@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react'
 import { useDecisions } from '../providers/AttuneContext'
+import { watchChoices } from './shared-watch'
 import { unguarded, type FailSafe } from './useFailSafe'
 
 export interface ExperimentOptions {
@@ -24,7 +25,8 @@ export function useExperiment(id: string, { expose = true, safe }: ExperimentOpt
   // The arm depends on the segments and on the visitor (forget() makes a new one).
   const getSnapshot = useCallback(() => guard.read(() => attune.arm(id, { refresh: false }), null), [attune, id, guard])
   const getServerSnapshot = useCallback(() => guard.read(() => attune.arm(id, { initial: true }), null), [attune, id, guard])
-  const arm = useSyncExternalStore(attune.watchDecisions, getSnapshot, getServerSnapshot)
+  // Told of segment and visitor changes, not of every commit (see watchChoices).
+  const arm = useSyncExternalStore(watchChoices(attune), getSnapshot, getServerSnapshot)
   useEffect(() => {
     if (expose && arm !== null) guard.call(() => attune.expose(id), undefined)
   }, [attune, id, arm, expose, guard])

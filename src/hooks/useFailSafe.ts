@@ -78,5 +78,16 @@ export function useFailSafe(component: string): FailSafe {
   return safe
 }
 
+/**
+ * Only the reporting part of a fail-safe, for an error boundary around a
+ * component that makes its own fail-safe inside: no deferred reads to flush,
+ * so nothing to keep between renders (server rendering makes every render a
+ * first one).
+ */
+export function useFailureReport(component: string): Pick<FailSafe, 'report'> {
+  const report = useContext(ReportContext)
+  return { report: (error) => report(component, error) }
+}
+
 /** What the decision hooks use without a fail-safe: errors propagate (to the app's error boundary). */
 export const unguarded: Pick<FailSafe, 'call' | 'read'> = { call: (run) => run(), read: (run) => run() }

@@ -2,6 +2,7 @@ import { useCallback, useContext, useSyncExternalStore } from 'react'
 import { EMPTY_PROFILE } from '../core'
 import { renderTemplate } from '../engine/templates'
 import { AttuneContext } from '../providers/AttuneContext'
+import { watchTraits } from './shared-watch'
 
 /** Fills a template such as `Welcome back, {{name | friend}}`: plain text, never markup. */
 export type Fill = (template: string) => string
@@ -28,9 +29,11 @@ export function useTemplate(values: Record<string, unknown> | undefined, { trait
   const context = useContext(AttuneContext)
   const attune = traits ? context : null
   const current = useSyncExternalStore(
-    attune ? attune.subscribe : never,
+    // Told of the commits that change the traits, not of every commit (see watchTraits).
+    attune ? watchTraits(attune) : never,
     () => attune?.getProfile().visitor.traits ?? NO_TRAITS,
     () => (attune ? (attune.initialProfile ?? EMPTY_PROFILE).visitor.traits : NO_TRAITS),
   )
-  return useCallback((template: string) => renderTemplate(template, { ...current, ...values }), [current, values])
+  // Plain text (no `{{`) is its own rendering: no values to merge for it.
+  return useCallback((template: string) => (template.includes('{{') ? renderTemplate(template, { ...current, ...values }) : template), [current, values])
 }

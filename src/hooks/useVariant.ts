@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react'
+import { useEffect, useMemo, useSyncExternalStore } from 'react'
+import { watchChoices } from './shared-watch'
 import type { DecideOptions } from '../engine/with-decisions'
 import type { Decision, Variants } from '../engine/variants'
 import { useDecisions } from '../providers/AttuneContext'
@@ -15,6 +16,8 @@ export interface VariantOptions {
   safe?: FailSafe
 }
 
+const LIVE: DecideOptions = { refresh: false }
+const INITIAL: DecideOptions = { initial: true }
 
 /**
  * The variant of a component for the visitor's segments and arm (see
@@ -27,21 +30,22 @@ export function useVariant<V>(id: string, variants: Variants<V>, options: Varian
   const attune = useDecisions('useVariant')
   const { experiment, safe } = options
   const guard = safe ?? unguarded
-  const decideWith = useCallback(
-    (how: DecideOptions): Decision<V> => {
-      const decideOptions = experiment === undefined ? how : { ...how, experiment }
-      const fallback: Decision<V> = { variant: (variants as Partial<Variants<V>> | null)?.default as V, key: 'default', segment: null, arm: null }
-      return guard.read(() => attune.decide(id, variants, decideOptions), fallback)
-    },
-    [attune, id, variants, experiment, guard],
-  )
   // Snapshots read what the engine last computed and evaluate nothing:
-  // rendering must not change the store.
-  const decide = useCallback(() => decideWith({ refresh: false }), [decideWith])
-  const decideInitial = useCallback(() => decideWith({ initial: true }), [decideWith])
+  // rendering must not change the store. The option objects are made once,
+  // not per call (a spread with an extra key is slow on Node 20's V8).
+  const [decide, decideInitial] = useMemo(() => {
+    const live: DecideOptions = experiment === undefined ? LIVE : { refresh: false, experiment }
+    const initial: DecideOptions = experiment === undefined ? INITIAL : { initial: true, experiment }
+    const fallback: Decision<V> = { variant: (variants as Partial<Variants<V>> | null)?.default as V, key: 'default', segment: null, arm: null }
+    const decideWith = (how: DecideOptions) => () => guard.read(() => attune.decide(id, variants, how), fallback)
+    return [decideWith(live), decideWith(initial)]
+  }, [attune, id, variants, experiment, guard])
+  // Told of segment changes, and of the commits that can change the choice:
+  // not of every other component's history write.
+  const subscribe = watchChoices(attune)
   // The key is the snapshot: a string, so React re-renders only when it changes.
   const key = useSyncExternalStore(
-    attune.watchDecisions,
+    subscribe,
     () => decide().key,
     () => decideInitial().key,
   )

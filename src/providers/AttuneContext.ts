@@ -52,10 +52,13 @@ HostsContext.displayName = 'AttuneHostsContext'
 export function useAttune(hook = 'useAttune'): Attune {
   const attune = useContext(AttuneContext)
   if (!attune) {
+    // What to do, in development; production keeps the first sentence (the bytes count in the first load).
     throw new Error(
-      `[attune] ${hook}() must be used inside a <PersonalizationProvider>. ` +
-        'Wrap your app in one: <PersonalizationProvider attune={createAttune()}>…</PersonalizationProvider> ' +
-        "(or pass options instead of an instance: <PersonalizationProvider consent='pending'>).",
+      `[attune] ${hook}() must be used inside a <PersonalizationProvider>.` +
+        (__DEV__
+          ? ' Wrap your app in one: <PersonalizationProvider attune={createAttune()}>…</PersonalizationProvider> ' +
+            "(or pass options instead of an instance: <PersonalizationProvider consent='pending'>)."
+          : ''),
     )
   }
   return attune
@@ -71,8 +74,8 @@ export function useDecisions(hook = 'useDecisions'): DecisionAttune {
   const attune = useAttune(hook)
   if (!('decide' in attune)) {
     throw new Error(
-      `[attune] ${hook}() needs the decision engine, and this <PersonalizationProvider> was given an instance without it. ` +
-        'Make it with withDecisions(createAttune(), { rules }), or let the provider make one: <PersonalizationProvider rules={rules}>.',
+      `[attune] ${hook}() needs the decision engine, and this <PersonalizationProvider> was given an instance without it.` +
+        (__DEV__ ? ' Make it with withDecisions(createAttune(), { rules }), or let the provider make one: <PersonalizationProvider rules={rules}>.' : ''),
     )
   }
   return attune as DecisionAttune

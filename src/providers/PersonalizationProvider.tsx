@@ -46,7 +46,7 @@ export function PersonalizationProvider({ attune, motion = 'user', onError, chil
   const [own] = useState(() => (attune ? null : withDecisions(createAttune(options), options)))
   const instance = attune ?? own
   if (!instance) {
-    throw new Error('[attune] <PersonalizationProvider> lost its `attune` prop after mounting with one. Keep passing the instance, or never pass one.')
+    throw new Error('[attune] <PersonalizationProvider> lost its `attune` prop after mounting with one.' + (__DEV__ ? ' Keep passing the instance, or never pass one.' : ''))
   }
   // An instance the provider made ends with it: its pending write is made now
   // and its timers stop, so none fires after the page (or a test) is gone. A

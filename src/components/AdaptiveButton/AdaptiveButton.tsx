@@ -1,6 +1,7 @@
-import { cloneElement, forwardRef, isValidElement, useMemo, useRef, type ButtonHTMLAttributes, type CSSProperties, type MouseEvent, type ReactNode } from 'react'
+import { cloneElement, forwardRef, isValidElement, useMemo, useRef, type ButtonHTMLAttributes, type CSSProperties, type ForwardedRef, type MouseEvent, type ReactElement, type ReactNode } from 'react'
+import { jsx, jsxs } from 'react/jsx-runtime'
 import type { Variants } from '../../engine/variants'
-import { useFailSafe } from '../../hooks/useFailSafe'
+import { useFailureReport } from '../../hooks/useFailSafe'
 import { useTemplate } from '../../hooks/useTemplate'
 import { useTrack } from '../../hooks/useTrack'
 import { usePlay } from '../../motion/usePlay'
@@ -36,15 +37,19 @@ const SHEEN: CSSProperties = {
   background: 'linear-gradient(100deg, transparent 20%, var(--attune-sheen, rgb(255 255 255 / 0.35)) 50%, transparent 80%)',
 }
 
-interface ViewProps extends AdaptiveButtonProps {
-  variant: ButtonVariant
-  decision: { key: string; segment: string | null; arm: string | null } | null
-  label: string
-  onTrack?: () => void
-}
+/** AdaptiveButton's own props: they choose what to show and are not set on the element. */
+const OWN = new Set(['id', 'variants', 'experiment', 'values', 'conversion', 'asChild', 'children', 'onClick', 'style'])
 
-const ButtonView = forwardRef<HTMLButtonElement, ViewProps>(function ButtonView(props, ref) {
-  const { id: _id, variants: _variants, experiment: _experiment, values: _values, conversion: _conversion, asChild, children, variant, decision, label, onTrack, onClick, style, ...rest } = props
+type Shown = { key: string; segment: string | null; arm: string | null } | null
+
+/**
+ * The button's element for `variant` (its label filled in), with the host's
+ * props. Props are copied key by key, not spread: on Node 20's V8 a spread
+ * with extra keys (`{ ...props, ref }`) costs microseconds, the better part
+ * of a server render of the button (issue #11).
+ */
+function useButtonElement(props: AdaptiveButtonProps, ref: ForwardedRef<HTMLButtonElement>, variant: ButtonVariant, decision: Shown, label: string, onTrack?: () => void): ReactElement {
+  const { asChild, children, onClick, style } = props
   const reduced = useReducedMotion()
   // Only with a live decision (the fallback does not animate), and never under
   // reduced motion: a button is already on screen, its animations only move it.
@@ -52,61 +57,65 @@ const ButtonView = forwardRef<HTMLButtonElement, ViewProps>(function ButtonView(
   const shimmer = animation === 'shimmer'
   const own = useRef<HTMLElement>(null)
   const sheen = useRef<HTMLSpanElement>(null)
-  usePlay(shimmer ? sheen : own, animation, decision?.key ?? 'default')
+  const key = decision?.key ?? 'default'
+  usePlay(shimmer ? sheen : own, animation, key)
+  // eslint-disable-next-line react-hooks/refs -- composeRefs makes a callback ref; it reads neither ref during render
   const refs = useMemo(() => composeRefs(ref, own), [ref])
   const icon = variant.icon == null ? null : (
     <span aria-hidden="true" data-attune-part="icon">
       {variant.icon}
     </span>
   )
-  const content = (
-    <>
-      {variant.iconPosition !== 'end' && icon}
-      <span data-attune-part="label">{label}</span>
-      {variant.iconPosition === 'end' && icon}
-      {shimmer && <span ref={sheen} aria-hidden="true" data-attune-part="sheen" style={SHEEN} />}
-    </>
-  )
-  const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
+  const end = variant.iconPosition === 'end'
+  const text = <span data-attune-part="label">{label}</span>
+  const glint = shimmer && <span ref={sheen} aria-hidden="true" data-attune-part="sheen" style={SHEEN} />
+  const element: Record<string, unknown> = asChild ? {} : { type: 'button' }
+  for (const name in props) if (!OWN.has(name)) element[name] = props[name as keyof AdaptiveButtonProps]
+  element.ref = refs
+  element.onClick = (event: MouseEvent<HTMLButtonElement>) => {
     onClick?.(event)
     // As in Radix: a handler that prevents the default opts out of ours.
     if (!event.defaultPrevented) onTrack?.()
   }
-  const shared = {
-    ...rest,
-    ref: refs,
-    onClick: handleClick,
-    'data-attune': 'button',
-    'data-variant': decision?.key ?? 'default',
-    'data-segment': decision?.segment ?? undefined,
-    'data-arm': decision?.arm ?? undefined,
-    'data-tone': variant.tone ?? 'primary',
-    // The sheen is clipped to the button.
-    style: shimmer ? { position: 'relative' as const, overflow: 'hidden' as const, ...style } : style,
+  element['data-attune'] = 'button'
+  element['data-variant'] = key
+  element['data-segment'] = decision?.segment ?? undefined
+  element['data-arm'] = decision?.arm ?? undefined
+  element['data-tone'] = variant.tone ?? 'primary'
+  // The sheen is clipped to the button.
+  element.style = shimmer ? { position: 'relative', overflow: 'hidden', ...style } : style
+  if (asChild) {
+    element.children = isValidElement(children) ? cloneElement(children, undefined, !end && icon, text, end && icon, glint) : children
+    return jsx(Slot, element)
   }
-  if (asChild) return <Slot {...shared}>{isValidElement(children) ? cloneElement(children, undefined, content) : children}</Slot>
-  return (
-    <button type="button" {...shared}>
-      {content}
-    </button>
-  )
-})
+  element.children = [!end && icon, text, end && icon, glint]
+  // What compiled JSX calls, given the props object as it is: React 19 keeps
+  // it as the element's props, where createElement would copy it again.
+  return jsxs('button', element)
+}
 
-const LiveButton = forwardRef<HTMLButtonElement, AdaptiveButtonProps>(function LiveButton(props, ref) {
-  const { id, variants, experiment, values, conversion } = props
-  const decision = useAdaptive('AdaptiveButton', id, variants, checkButtonVariant, experiment)
-  const label = useTemplate(values)(decision.variant.label)
+interface PartProps {
+  /** The AdaptiveButton's props, as given. */
+  button: AdaptiveButtonProps
+  /** Its forwarded ref. */
+  buttonRef: ForwardedRef<HTMLButtonElement>
+}
+
+function LiveButton({ button, buttonRef }: PartProps) {
+  const { id, conversion } = button
+  const decision = useAdaptive('AdaptiveButton', id, button.variants, checkButtonVariant, button.experiment)
+  const label = useTemplate(button.values)(decision.variant.label)
   const track = useTrack(decision.safe)
   const onTrack = () => track.click(id, conversion ?? `${id}:click`)
-  return <ButtonView {...props} ref={ref} variant={decision.variant} decision={decision} label={label} onTrack={onTrack} />
-})
+  return useButtonElement(button, buttonRef, decision.variant, decision, label, onTrack)
+}
 
 /** The default variant without the engine: its label filled from `values` alone. */
-const FallbackButton = forwardRef<HTMLButtonElement, AdaptiveButtonProps>(function FallbackButton(props, ref) {
-  const fallback = props.variants?.default
-  const label = useTemplate(props.values, { traits: false })(typeof fallback?.label === 'string' ? fallback.label : '')
-  return <ButtonView {...props} ref={ref} variant={fallback} decision={null} label={label} />
-})
+function FallbackButton({ button, buttonRef }: PartProps) {
+  const fallback = button.variants?.default
+  const label = useTemplate(button.values, { traits: false })(typeof fallback?.label === 'string' ? fallback.label : '')
+  return useButtonElement(button, buttonRef, fallback, null, label)
+}
 
 /**
  * A button whose label, tone, icon and micro-animation follow the visitor's
@@ -119,10 +128,12 @@ const FallbackButton = forwardRef<HTMLButtonElement, AdaptiveButtonProps>(functi
  * provider's `onError` hears of it once.
  */
 export const AdaptiveButton = forwardRef<HTMLButtonElement, AdaptiveButtonProps>(function AdaptiveButton(props, ref) {
-  const safe = useFailSafe(componentName('AdaptiveButton', props.id))
+  // The boundary only reports: LiveButton's decision hooks make the fail-safe that guards the engine.
+  const safe = useFailureReport(componentName('AdaptiveButton', props.id))
+  // The fallback is made only if it is needed, not on every render.
   return (
-    <Isolation safe={safe} fallback={<FallbackButton {...props} ref={ref} />}>
-      <LiveButton {...props} ref={ref} />
+    <Isolation safe={safe} fallback={() => <FallbackButton button={props} buttonRef={ref} />}>
+      <LiveButton button={props} buttonRef={ref} />
     </Isolation>
   )
 })

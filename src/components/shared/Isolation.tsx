@@ -4,8 +4,12 @@ import type { FailSafe } from '../../hooks/useFailSafe'
 interface IsolationProps {
   /** The component's fail-safe: the boundary reports what it catches there. */
   safe: Pick<FailSafe, 'report'>
-  /** What to render instead: the component with its default variant, and no engine. */
-  fallback: ReactNode
+  /**
+   * What to render instead: the component with its default variant, and no
+   * engine. A function is called only when the boundary has caught an error,
+   * so a component does not build its fallback on every render.
+   */
+  fallback: ReactNode | (() => ReactNode)
   children: ReactNode
 }
 
@@ -28,6 +32,8 @@ export class Isolation extends Component<IsolationProps, { failed: boolean }> {
   }
 
   override render() {
-    return this.state.failed ? this.props.fallback : this.props.children
+    if (!this.state.failed) return this.props.children
+    const { fallback } = this.props
+    return typeof fallback === 'function' ? fallback() : fallback
   }
 }

@@ -36,7 +36,7 @@ function mergeProps(slot: Props, child: Props): Props {
  */
 export const Slot = forwardRef<HTMLElement, HTMLAttributes<HTMLElement> & { children?: ReactNode }>(function Slot({ children, ...props }, ref) {
   if (!isValidElement(children)) {
-    throw new Error('[attune] asChild expects exactly one element as its child, such as <a href="…">…</a>.')
+    throw new Error('[attune] asChild expects exactly one element as its child' + (__DEV__ ? ', such as <a href="…">…</a>.' : '.'))
   }
   const child = children as ReactElement<Props> & { ref?: Ref<HTMLElement> }
   // React 19 passes ref as a prop; React 18 keeps it on the element.
