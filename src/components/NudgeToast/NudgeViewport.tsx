@@ -1,8 +1,7 @@
 import * as Toast from '@radix-ui/react-toast'
-import { m } from 'framer-motion'
-import { useEffect, useRef, useState, useSyncExternalStore, type ComponentPropsWithoutRef, type CSSProperties } from 'react'
-import { MotionScope } from '../../motion/MotionScope'
-import { motionPreset } from '../../motion/presets'
+import { useEffect, useRef, useState, useSyncExternalStore, type ComponentPropsWithoutRef, type CSSProperties, type ReactNode } from 'react'
+import { motionPreset, type PresetProps } from '../../motion/presets'
+import { useEntrance } from '../../motion/useEntrance'
 import { useReducedMotion } from '../../motion/useReducedMotion'
 import { useHosts } from '../../hooks/useHosts'
 import { toastStore, type CloseCause, type PublishedToast } from './store'
@@ -69,6 +68,22 @@ function useRegionReady(): boolean {
   return ready
 }
 
+/**
+ * The part of a toast that enters: the root's transform is Radix's swipe
+ * (--radix-toast-swipe-move-x under [data-swipe]), which an inline transform
+ * would override. Inside the root, so that it mounts, and enters, at each
+ * opening (Radix unmounts the root's content once it has closed).
+ */
+function ToastBody({ preset, children }: { preset: PresetProps | null; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null)
+  useEntrance(ref, preset)
+  return (
+    <div ref={ref} data-attune="toast-body">
+      {children}
+    </div>
+  )
+}
+
 function ToastItem({ toast }: { toast: PublishedToast }) {
   const reduced = useReducedMotion()
   // Radix closes the same way for every cause: the handlers below say which one it was.
@@ -97,8 +112,7 @@ function ToastItem({ toast }: { toast: PublishedToast }) {
       // The motion in effect, the provider's setting included, for a theme's exit and swipe animations.
       data-motion={reduced ? 'reduce' : 'full'}
     >
-      {/* The entrance moves this inner element: the root's transform is Radix's swipe (--radix-toast-swipe-move-x under [data-swipe]), which an inline transform would override. */}
-      <m.div data-attune="toast-body" {...preset}>
+      <ToastBody preset={preset}>
         {toast.title && <Toast.Title data-attune="toast-title">{toast.title}</Toast.Title>}
         <Toast.Description data-attune="toast-message">{toast.message}</Toast.Description>
         {action && (
@@ -119,7 +133,7 @@ function ToastItem({ toast }: { toast: PublishedToast }) {
         <Toast.Close data-attune="toast-close" aria-label={labels.close} onClick={() => mark('dismiss')}>
           <span aria-hidden="true">×</span>
         </Toast.Close>
-      </m.div>
+      </ToastBody>
     </Toast.Root>
   )
 }
@@ -145,7 +159,7 @@ export function ViewportHost({ label = 'Notifications ({hotkey})', toastLabel = 
       </div>
       <div hidden ref={setSink} />
       {/* Toasts render only once the sink exists: before, Radix would announce into document.body. */}
-      <MotionScope>{sink && toasts.map((toast) => <ToastItem key={toast.key} toast={toast} />)}</MotionScope>
+      {sink && toasts.map((toast) => <ToastItem key={toast.key} toast={toast} />)}
     </Toast.Provider>
   )
 }
