@@ -86,7 +86,8 @@ const DEFAULT_TEXT = 'Orders over 50 € ship free this week.'
 /** The toast showing `text`, once its entrance has ended (axe measures contrast on what it sees: at full opacity, not mid-fade). */
 async function shown(canvasElement: HTMLElement, text: string, region = REGION): Promise<HTMLElement> {
   // In the toast, not the live region (which repeats its text for screen readers).
-  const toasts = within(within(canvasElement).getByRole('region', { name: region }))
+  // The region comes with the page's first toast (Radix Toast's part loads then).
+  const toasts = within(await waitFor(() => within(canvasElement).getByRole('region', { name: region })))
   await waitFor(() => expect(toasts.getByText(text)).toBeVisible())
   const toast = toasts.getByText(text).closest<HTMLElement>('[data-attune="toast"]')!
   await entered(toast)
