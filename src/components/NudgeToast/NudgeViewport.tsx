@@ -2,7 +2,7 @@ import type * as Toast from '@radix-ui/react-toast'
 import { useEffect, useState, useSyncExternalStore, type ComponentPropsWithoutRef, type CSSProperties } from 'react'
 import { useHosts } from '../../hooks/useHosts'
 import { toastStore } from './store'
-import { useToastLayer } from './toastLayer'
+import { useToastLayer } from './loadToastLayer'
 
 /** The hosts' key of the one viewport: NudgeToast needs it, NudgeViewport claims it. */
 export const VIEWPORT_KEY = 'attune-nudge-viewport'
@@ -54,7 +54,7 @@ function useRegionReady(): boolean {
  * The viewport and its live region, without claiming the key: the
  * provider's default, and NudgeViewport's inside. The live region is here
  * from the start; Radix Toast's part (the labelled region, F8, the toasts)
- * loads with the first toast and stays from then on (see toastLayer.ts).
+ * loads with the first toast and stays from then on (see loadToastLayer.ts).
  */
 export function ViewportHost(props: NudgeViewportProps) {
   const { toastLabel = 'Notification' } = props

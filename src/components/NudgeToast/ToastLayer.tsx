@@ -1,6 +1,6 @@
 /**
  * The Radix Toast part of the viewport: its labelled region (F8), and the
- * toasts in it. Loaded with the first toast (see toastLayer.ts), not with
+ * toasts in it. Loaded with the first toast (see loadToastLayer.ts), not with
  * the page: a page whose nudges have not opened carries none of Radix Toast
  * nor of the animation code.
  */
