@@ -1,7 +1,7 @@
 import { Component, type RefObject } from 'react'
 import type { Transition } from 'framer-motion'
 import type { Running } from './animations'
-import { loadAnimations } from './loadAnimations'
+import { withAnimations } from './loadAnimations'
 
 interface LayoutFlipProps {
   /** The element whose children are reordered (the carousel's track). */
@@ -38,13 +38,14 @@ const MIN_MOVE_PX = 0.5
  * (framer-motion's layout measurement uses it for the same reason). The
  * moved children are put back where they were before the first paint, and
  * the animation code loads on the first reorder (see loadAnimations); if it
- * cannot load, they go to their new places at once.
+ * cannot load, or takes longer than ANIMATION_WAIT_MS, they go to their new
+ * places at once.
  */
 export class LayoutFlip extends Component<LayoutFlipProps> {
   /** Children held at their old place or moving, with their animation once it runs. */
   private moving = new Map<HTMLElement, Running | null>()
-  /** Each reorder; one that is not the latest by the time the code loads does not start. */
-  private reorders = 0
+  /** The reorder waiting for the animation code, if any: a newer one, or unmounting, cancels it. */
+  private pending: (() => void) | null = null
 
   override getSnapshotBeforeUpdate(previous: LayoutFlipProps): Positions | null {
     const container = this.props.container.current
@@ -71,25 +72,23 @@ export class LayoutFlip extends Component<LayoutFlipProps> {
       child.style.transform = from
       this.moving.set(child, null)
     }
-    const reorder = ++this.reorders
     const { transition } = this.props
-    loadAnimations()
-      .then(({ move }) => {
-        if (reorder !== this.reorders) return
+    this.pending = withAnimations(
+      ({ move }) => {
         for (const [child, from] of moved) this.moving.set(child, move(child, from, 'none', transition ?? undefined, 'release'))
-      })
-      .catch(() => {
-        if (reorder === this.reorders) this.settle()
-      })
+      },
+      () => this.settle(),
+    )
   }
 
   override componentWillUnmount(): void {
-    this.reorders++
     this.settle()
   }
 
-  /** Stops every move and puts each child at its place. */
+  /** Stops every move (and the one waiting for its code) and puts each child at its place. */
   private settle() {
+    this.pending?.()
+    this.pending = null
     for (const [child, running] of this.moving) {
       running?.stop()
       child.style.removeProperty('transform')

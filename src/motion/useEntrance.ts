@@ -1,6 +1,6 @@
 import { useLayoutEffect, useState, type RefObject } from 'react'
 import type { Running } from './animations'
-import { loadAnimations } from './loadAnimations'
+import { withAnimations } from './loadAnimations'
 import type { PresetProps } from './presets'
 import { entranceStyles } from './style'
 
@@ -8,8 +8,8 @@ import { entranceStyles } from './style'
  * Plays the preset's entrance on the element once, when it mounts (a toast
  * opening, a hint appearing). Its start is written on the element before
  * the first paint, and the animation code loads now, on this first
- * animation, not with the page (see loadAnimations); if it cannot load, the
- * element is shown at rest. The preset is the one at mount: a change of the
+ * animation, not with the page (see loadAnimations); if it cannot load, or
+ * takes longer than ANIMATION_WAIT_MS, the element is shown at rest. The preset is the one at mount: a change of the
  * motion setting while it is shown does not play the entrance again.
  * Client only: nothing that renders on the server calls it.
  */
@@ -23,18 +23,12 @@ export function useEntrance(ref: RefObject<HTMLElement | null>, preset: PresetPr
     if (!start.length) return
     for (const [property, [from]] of start) element.style.setProperty(property, from)
     const rest = () => start.forEach(([property]) => element.style.removeProperty(property))
-    let stopped = false
     let running: Running | null = null
-    loadAnimations()
-      .then(({ enter }) => {
-        if (!stopped) running = enter(element, atMount)
-      })
-      // No animation code (a failed chunk, no Web Animations API): at rest at once.
-      .catch(() => {
-        if (!stopped) rest()
-      })
+    const cancel = withAnimations(({ enter }) => {
+      running = enter(element, atMount)
+    }, rest)
     return () => {
-      stopped = true
+      cancel()
       running?.stop()
     }
   }, [ref, atMount])

@@ -2,7 +2,7 @@ import { useRef, type RefObject } from 'react'
 import type { Transition } from 'framer-motion'
 import type { Running } from './animations'
 import { useBrowserLayoutEffect } from './browserLayoutEffect'
-import { loadAnimations } from './loadAnimations'
+import { withAnimations } from './loadAnimations'
 
 /** Where an element is now, as a `translateX` in px: mid-animation, the frame on screen (computed styles are in px). */
 function offsetNow(element: HTMLElement): string {
@@ -21,43 +21,38 @@ function offsetNow(element: HTMLElement): string {
  * slide). A change mid-way starts from where the element is on screen.
  *
  * The animation code loads on the first move (see loadAnimations); until it
- * arrives the element holds where it was, and if it cannot load, the move
- * is instant.
+ * arrives the element holds where it was, and if it cannot load, or takes
+ * longer than ANIMATION_WAIT_MS, the move is instant.
  */
 export function useSlide(ref: RefObject<HTMLElement | null>, x: string, transition: Transition | null): void {
   const shown = useRef<string | null>(null)
   const running = useRef<Running | null>(null)
-  // Each move; a move that is not the latest by the time the code loads does not start.
-  const moves = useRef(0)
+  // The move waiting for the animation code, if any: a newer move, or unmounting, cancels it.
+  const pending = useRef<(() => void) | null>(null)
   useBrowserLayoutEffect(() => {
     const element = ref.current
     if (!element || shown.current === x) return
     const first = shown.current === null
     shown.current = x
     const to = `translateX(${x})`
-    const move = ++moves.current
-    if (first || !transition) {
-      running.current?.stop()
-      running.current = null
-      element.style.transform = to
-      return
-    }
-    const from = offsetNow(element)
+    const from = first || !transition ? to : offsetNow(element)
+    pending.current?.()
     running.current?.stop()
     running.current = null
     element.style.transform = from
-    loadAnimations()
-      .then((animations) => {
-        if (move !== moves.current) return
-        running.current = animations.move(element, from, to, transition)
-      })
-      .catch(() => {
-        if (move === moves.current) element.style.transform = to
-      })
+    if (from === to) return
+    pending.current = withAnimations(
+      ({ move }) => {
+        running.current = move(element, from, to, transition ?? undefined)
+      },
+      () => {
+        element.style.transform = to
+      },
+    )
   }, [ref, x, transition])
   useBrowserLayoutEffect(
     () => () => {
-      moves.current++
+      pending.current?.()
       running.current?.stop()
     },
     [],
