@@ -13,6 +13,8 @@ import {
   type ToastVariant,
   type Variants,
 } from '../src'
+import { loadToastLayer } from '../src/components/NudgeToast/loadToastLayer'
+import { loadAnimations } from '../src/motion/loadAnimations'
 import { entranceFrames, frame, moved, settled } from './support/motion'
 import { roundTripStory } from './support/round-trip-story'
 import { tuneStory } from './support/tune-story'
@@ -74,6 +76,11 @@ const meta = {
   args: { id: 'offer', trigger: TRIGGER, variants: VARIANTS, experiment: EXPERIMENT, cap: CAP },
   render: (args) => <ToastStory {...args} />,
   parameters: { layout: 'padded' },
+  // Radix Toast's part of the viewport and the animation code load with a
+  // page's first toast; loaded before each story, so a story shows (and its
+  // play function samples) a toast as every one after the first.
+  // test/dom/toast-layer.test.tsx covers the first.
+  loaders: [async () => ({ toastLayer: await loadToastLayer(), animations: await loadAnimations() })],
 } satisfies Meta<typeof NudgeToast>
 
 export default meta
@@ -86,7 +93,8 @@ const DEFAULT_TEXT = 'Orders over 50 € ship free this week.'
 /** The toast showing `text`, once its entrance has ended (axe measures contrast on what it sees: at full opacity, not mid-fade). */
 async function shown(canvasElement: HTMLElement, text: string, region = REGION): Promise<HTMLElement> {
   // In the toast, not the live region (which repeats its text for screen readers).
-  const toasts = within(within(canvasElement).getByRole('region', { name: region }))
+  // The region comes with the page's first toast (Radix Toast's part loads then).
+  const toasts = within(await waitFor(() => within(canvasElement).getByRole('region', { name: region })))
   await waitFor(() => expect(toasts.getByText(text)).toBeVisible())
   const toast = toasts.getByText(text).closest<HTMLElement>('[data-attune="toast"]')!
   await entered(toast)

@@ -8,7 +8,7 @@ import { expect, waitFor } from 'storybook/test'
 /**
  * Waits for an element's entrance to end: axe measures contrast on what it
  * sees, and a fading element is faint. Opacity, not running animations:
- * until framer-motion's features arrive (lazily), an entering element waits
+ * until the animation code arrives (lazily), an entering element waits
  * at opacity 0 with nothing running.
  */
 export const settled = (element: Element) => waitFor(() => expect(getComputedStyle(element).opacity).toBe('1'))
@@ -21,7 +21,7 @@ export interface Frame {
   opacity: number
 }
 
-/** How long an entrance may take to end, from the element's first frame: framer-motion's features load lazily, and a busy machine runs frames late. */
+/** How long an entrance may take to end, from the element's first frame: the animation code loads lazily, and a busy machine runs frames late. */
 const ENTRANCE_TIMEOUT_MS = 3000
 
 /** Whether a frame shows the element moved: translated, scaled or rotated (an identity matrix is not a move). */

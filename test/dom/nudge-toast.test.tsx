@@ -2,9 +2,10 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { StrictMode, type ReactNode } from 'react'
 import { hydrateRoot } from 'react-dom/client'
 import { renderToString } from 'react-dom/server'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createAttune, PersonalizationProvider, withDecisions, type DecisionAttune, type DecisionEvent, type ErrorReporter } from '../../src'
 import { NudgeToast, NudgeViewport, type NudgeToastProps, type ToastVariant } from '../../src/components/NudgeToast'
+import { loadToastLayer } from '../../src/components/NudgeToast/loadToastLayer'
 
 const rules = { segments: [{ id: 'shopper', when: { event: 'add_to_cart', count: { gte: 1 } } }] }
 /** Weights 0 and 1: every visitor gets `bold`, so the arm's variant is known. */
@@ -32,6 +33,14 @@ function make() {
   events = []
   attune.onDecision((event) => events.push(event))
 }
+
+// Radix Toast's part of the viewport loads with a page's first toast
+// (loadToastLayer.ts); here it is loaded up front, so these tests see the toasts
+// as every toast after the first: in the same commit as their trigger. The
+// first load is test/dom/toast-layer.test.tsx's.
+beforeAll(async () => {
+  await loadToastLayer()
+})
 
 beforeEach(() => {
   make()

@@ -1,4 +1,3 @@
-import { m } from 'framer-motion'
 import { cloneElement, isValidElement, useLayoutEffect, useRef, type CSSProperties, type ReactElement, type RefObject } from 'react'
 import { createPortal } from 'react-dom'
 import type { Duration } from '../../core/duration'
@@ -9,8 +8,8 @@ import { useFailSafe } from '../../hooks/useFailSafe'
 import { useHoverIntent } from '../../hooks/useHoverIntent'
 import { useNudgeCaps } from '../../hooks/useNudgeCaps'
 import { useTemplate } from '../../hooks/useTemplate'
-import { MotionScope } from '../../motion/MotionScope'
 import { motionPreset } from '../../motion/presets'
+import { useEntrance } from '../../motion/useEntrance'
 import { useReducedMotion } from '../../motion/useReducedMotion'
 import { Isolation } from '../shared/Isolation'
 import { Slot } from '../shared/Slot'
@@ -103,23 +102,20 @@ function HintPopup({ hint, target, text, variant, decision }: PopupProps) {
     }
   }, [target, text])
   // Only with a live decision: the fallback does not animate. Under reduced motion `pop` fades (see presets).
-  const preset = decision ? motionPreset(variant.animation ?? 'fade', reduced) : null
+  useEntrance(ref, decision ? motionPreset(variant.animation ?? 'fade', reduced) : null)
   return createPortal(
-    <MotionScope>
-      <m.div
-        ref={ref}
-        {...hint.hintProps}
-        data-attune="hint"
-        data-variant={decision?.key ?? 'default'}
-        data-segment={decision?.segment ?? undefined}
-        data-arm={decision?.arm ?? undefined}
-        data-state={hint.state}
-        style={HINT_STYLE}
-        {...preset}
-      >
-        {text}
-      </m.div>
-    </MotionScope>,
+    <div
+      ref={ref}
+      {...hint.hintProps}
+      data-attune="hint"
+      data-variant={decision?.key ?? 'default'}
+      data-segment={decision?.segment ?? undefined}
+      data-arm={decision?.arm ?? undefined}
+      data-state={hint.state}
+      style={HINT_STYLE}
+    >
+      {text}
+    </div>,
     document.body,
   )
 }

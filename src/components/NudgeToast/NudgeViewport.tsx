@@ -1,11 +1,8 @@
-import * as Toast from '@radix-ui/react-toast'
-import { m } from 'framer-motion'
-import { useEffect, useRef, useState, useSyncExternalStore, type ComponentPropsWithoutRef, type CSSProperties } from 'react'
-import { MotionScope } from '../../motion/MotionScope'
-import { motionPreset } from '../../motion/presets'
-import { useReducedMotion } from '../../motion/useReducedMotion'
+import type * as Toast from '@radix-ui/react-toast'
+import { useEffect, useState, useSyncExternalStore, type ComponentPropsWithoutRef, type CSSProperties } from 'react'
 import { useHosts } from '../../hooks/useHosts'
-import { toastStore, type CloseCause, type PublishedToast } from './store'
+import { toastStore } from './store'
+import { useToastLayer } from './loadToastLayer'
 
 /** The hosts' key of the one viewport: NudgeToast needs it, NudgeViewport claims it. */
 export const VIEWPORT_KEY = 'attune-nudge-viewport'
@@ -19,22 +16,6 @@ export interface NudgeViewportProps extends Omit<ComponentPropsWithoutRef<typeof
   hotkey?: string[]
   /** The direction a swipe dismisses a toast; default `right`. */
   swipeDirection?: 'up' | 'down' | 'left' | 'right'
-}
-
-// Only what it takes to work without a stylesheet: the toasts float over
-// the page, in a corner the theme can move (CSS variables).
-const VIEWPORT_STYLE: CSSProperties = {
-  position: 'fixed',
-  top: 'var(--attune-toast-top, auto)',
-  right: 'var(--attune-toast-right, 0px)',
-  bottom: 'var(--attune-toast-bottom, 0px)',
-  left: 'var(--attune-toast-left, auto)',
-  zIndex: 'var(--attune-toast-z, 2147483647)',
-  maxWidth: '100vw',
-  boxSizing: 'border-box',
-  margin: 0,
-  padding: 'var(--attune-toast-viewport-padding, 16px)',
-  listStyle: 'none',
 }
 
 /** Read by screen readers, not shown (the usual visually-hidden pattern, as Radix's VisuallyHidden). */
@@ -69,66 +50,18 @@ function useRegionReady(): boolean {
   return ready
 }
 
-function ToastItem({ toast }: { toast: PublishedToast }) {
-  const reduced = useReducedMotion()
-  // Radix closes the same way for every cause: the handlers below say which one it was.
-  const cause = useRef<CloseCause>('timeout')
-  const mark = (value: CloseCause) => {
-    cause.current = value
-  }
-  const preset = motionPreset(toast.animation, reduced)
-  const { labels, action } = toast
-  return (
-    <Toast.Root
-      open={toast.open}
-      duration={toast.duration}
-      onOpenChange={(open) => {
-        if (open) return
-        toast.onClose(cause.current)
-        cause.current = 'timeout'
-      }}
-      onEscapeKeyDown={() => mark('dismiss')}
-      onSwipeEnd={() => mark('dismiss')}
-      data-attune="toast"
-      data-variant={toast.variant}
-      data-segment={toast.segment ?? undefined}
-      data-arm={toast.arm ?? undefined}
-      data-tone={toast.tone}
-      // The motion in effect, the provider's setting included, for a theme's exit and swipe animations.
-      data-motion={reduced ? 'reduce' : 'full'}
-    >
-      {/* The entrance moves this inner element: the root's transform is Radix's swipe (--radix-toast-swipe-move-x under [data-swipe]), which an inline transform would override. */}
-      <m.div data-attune="toast-body" {...preset}>
-        {toast.title && <Toast.Title data-attune="toast-title">{toast.title}</Toast.Title>}
-        <Toast.Description data-attune="toast-message">{toast.message}</Toast.Description>
-        {action && (
-          <Toast.Action data-attune="toast-action" altText={action.altText} onClick={() => mark('action')}>
-            {action.label}
-          </Toast.Action>
-        )}
-        {toast.feedback && (
-          <div role="group" aria-label={labels.feedback} data-attune="toast-feedback">
-            <Toast.Close data-attune="toast-feedback-button" data-value="helpful" onClick={() => mark('helpful')}>
-              {labels.helpful}
-            </Toast.Close>
-            <Toast.Close data-attune="toast-feedback-button" data-value="not-helpful" onClick={() => mark('not-helpful')}>
-              {labels.notHelpful}
-            </Toast.Close>
-          </div>
-        )}
-        <Toast.Close data-attune="toast-close" aria-label={labels.close} onClick={() => mark('dismiss')}>
-          <span aria-hidden="true">×</span>
-        </Toast.Close>
-      </m.div>
-    </Toast.Root>
-  )
-}
-
-/** The viewport and its live region, without claiming the key: the provider's default, and NudgeViewport's inside. */
-export function ViewportHost({ label = 'Notifications ({hotkey})', toastLabel = 'Notification', hotkey, swipeDirection = 'right', style, ...rest }: NudgeViewportProps) {
+/**
+ * The viewport and its live region, without claiming the key: the
+ * provider's default, and NudgeViewport's inside. The live region is here
+ * from the start; Radix Toast's part (the labelled region, F8, the toasts)
+ * loads with the first toast and stays from then on (see loadToastLayer.ts).
+ */
+export function ViewportHost(props: NudgeViewportProps) {
+  const { toastLabel = 'Notification' } = props
   const store = toastStore(useHosts())
   const { toasts, announcement } = useSyncExternalStore(store.subscribe, store.snapshot, store.snapshot)
   const ready = useRegionReady()
+  const layer = useToastLayer(toasts)
   // Where Radix's own announcer goes: a hidden element, so it says nothing.
   // Radix's ToastAnnounce inserts a new assertive live region with each toast
   // and fills it two frames later; some screen readers miss a region that
@@ -137,16 +70,14 @@ export function ViewportHost({ label = 'Notifications ({hotkey})', toastLabel = 
   // read, Radix still renders its announcer, and says its label alone.
   const [sink, setSink] = useState<HTMLDivElement | null>(null)
   return (
-    <Toast.Provider label={toastLabel} swipeDirection={swipeDirection} announcerContainer={sink ?? undefined}>
-      <Toast.Viewport data-attune="toast-viewport" label={label} hotkey={hotkey} style={{ ...VIEWPORT_STYLE, ...style }} {...rest} />
+    <>
+      {layer && <layer.ToastLayer {...props} toasts={toasts} sink={sink} />}
       {/* The one live region, mounted from the start so the first toast is announced too (sonner#306). Polite: a nudge never interrupts speech. */}
       <div role="status" aria-live="polite" aria-atomic="true" data-attune="toast-live" style={VISUALLY_HIDDEN}>
         {ready && announcement && [toastLabel, ...announcement.texts].map((text, i) => <div key={i}>{text}</div>)}
       </div>
       <div hidden ref={setSink} />
-      {/* Toasts render only once the sink exists: before, Radix would announce into document.body. */}
-      <MotionScope>{sink && toasts.map((toast) => <ToastItem key={toast.key} toast={toast} />)}</MotionScope>
-    </Toast.Provider>
+    </>
   )
 }
 

@@ -1,12 +1,13 @@
-import { m, type Transition } from 'framer-motion'
-import { forwardRef, useCallback, useId, useMemo, useState, type HTMLAttributes, type ReactNode, type SyntheticEvent } from 'react'
+import type { Transition } from 'framer-motion'
+import { forwardRef, useCallback, useId, useMemo, useRef, useState, type HTMLAttributes, type ReactNode, type SyntheticEvent } from 'react'
 import type { Variants } from '../../engine/variants'
 import { useAffinityOrder } from '../../hooks/useAffinityOrder'
 import { useFailSafe } from '../../hooks/useFailSafe'
 import { useTrack } from '../../hooks/useTrack'
-import { MotionScope } from '../../motion/MotionScope'
+import { LayoutFlip } from '../../motion/LayoutFlip'
 import { motionPreset } from '../../motion/presets'
 import { useReducedMotion } from '../../motion/useReducedMotion'
+import { useSlide } from '../../motion/useSlide'
 import { Isolation } from '../shared/Isolation'
 import { composeRefs } from '../shared/Slot'
 import { componentName, useAdaptive } from '../shared/useAdaptive'
@@ -49,8 +50,6 @@ export interface SmartCarouselProps extends Omit<HTMLAttributes<HTMLElement>, 'i
 
 /** Long enough to see which way the slides went, short enough not to be waited for. */
 const SLIDE_TRANSITION: Transition = { type: 'tween', duration: 0.35, ease: 'easeOut' }
-/** Under reduced motion a slide change is instant: framer-motion skips a zero-length animation entirely. */
-const INSTANT: Transition = { duration: 0 }
 
 interface ViewProps extends SmartCarouselProps {
   variant: ResolvedCarouselVariant
@@ -127,82 +126,84 @@ const CarouselView = forwardRef<HTMLElement, ViewProps>(function CarouselView(pr
   const reordered = ordered.some((item, position) => item !== items[position])
   const showsReason = showReason && reordered
 
+  // Under reduced motion a slide change and a reorder are instant.
   const reorder = motionPreset('reorder', reduced)
   const { regionProps, viewportProps, trackProps } = carousel
-  const x = `${(-carousel.index * 100) / variant.perView}%`
+  const track = useRef<HTMLDivElement>(null)
+  // The order as ids: a new items array in the same order is no reorder.
+  const orderKey = useMemo(() => JSON.stringify(ordered.map((item) => item.id)), [ordered])
+  useSlide(track, `${(-carousel.index * 100) / variant.perView}%`, reduced ? null : SLIDE_TRANSITION)
 
   return (
-    <MotionScope layout>
-      <section
-        aria-roledescription={labels.carousel}
-        aria-label={rest['aria-labelledby'] ? undefined : label}
-        aria-describedby={showsReason ? reasonId : undefined}
-        {...rest}
-        ref={composeRefs(ref, regionProps.ref)}
-        onPointerEnter={chain(onPointerEnter, regionProps.onPointerEnter)}
-        onPointerLeave={chain(onPointerLeave, regionProps.onPointerLeave)}
-        onPointerDownCapture={chain(onPointerDownCapture, regionProps.onPointerDownCapture)}
-        onFocus={chain(onFocus, regionProps.onFocus)}
-        onBlur={chain(onBlur, regionProps.onBlur)}
-        onKeyDown={chain(onKeyDown, regionProps.onKeyDown)}
-        data-attune="carousel"
-        data-variant={decision?.key ?? 'default'}
-        data-segment={decision?.segment ?? undefined}
-        data-arm={decision?.arm ?? undefined}
-        data-density={variant.density}
-        data-per-view={variant.perView}
-        data-playing={carousel.playing}
-        data-reordered={reordered}
-      >
-        {showsReason && (
-          <p id={reasonId} data-attune="carousel-reason">
-            {labels.reason}
-          </p>
-        )}
-        {/* APG: the rotation control, then previous and next, come before the slides in the tab order. */}
-        {carousel.navigable && (
-          <div data-attune="carousel-controls">
-            {carousel.hasRotation && (
-              <button {...carousel.rotationProps} data-attune="carousel-rotation" data-state={carousel.rotating ? 'playing' : 'stopped'}>
-                <span aria-hidden="true" data-attune-part="icon">
-                  {carousel.rotating ? '❚❚' : '▶'}
-                </span>{' '}
-                <span data-attune-part="label">{carousel.rotationLabel}</span>
-              </button>
-            )}
-            <button {...carousel.previousProps} data-attune="carousel-prev">
+    <section
+      aria-roledescription={labels.carousel}
+      aria-label={rest['aria-labelledby'] ? undefined : label}
+      aria-describedby={showsReason ? reasonId : undefined}
+      {...rest}
+      ref={composeRefs(ref, regionProps.ref)}
+      onPointerEnter={chain(onPointerEnter, regionProps.onPointerEnter)}
+      onPointerLeave={chain(onPointerLeave, regionProps.onPointerLeave)}
+      onPointerDownCapture={chain(onPointerDownCapture, regionProps.onPointerDownCapture)}
+      onFocus={chain(onFocus, regionProps.onFocus)}
+      onBlur={chain(onBlur, regionProps.onBlur)}
+      onKeyDown={chain(onKeyDown, regionProps.onKeyDown)}
+      data-attune="carousel"
+      data-variant={decision?.key ?? 'default'}
+      data-segment={decision?.segment ?? undefined}
+      data-arm={decision?.arm ?? undefined}
+      data-density={variant.density}
+      data-per-view={variant.perView}
+      data-playing={carousel.playing}
+      data-reordered={reordered}
+    >
+      {showsReason && (
+        <p id={reasonId} data-attune="carousel-reason">
+          {labels.reason}
+        </p>
+      )}
+      {/* APG: the rotation control, then previous and next, come before the slides in the tab order. */}
+      {carousel.navigable && (
+        <div data-attune="carousel-controls">
+          {carousel.hasRotation && (
+            <button {...carousel.rotationProps} data-attune="carousel-rotation" data-state={carousel.rotating ? 'playing' : 'stopped'}>
               <span aria-hidden="true" data-attune-part="icon">
-                ‹
+                {carousel.rotating ? '❚❚' : '▶'}
               </span>{' '}
-              <span data-attune-part="label">{labels.previous}</span>
+              <span data-attune-part="label">{carousel.rotationLabel}</span>
             </button>
-            <button {...carousel.nextProps} data-attune="carousel-next">
-              <span data-attune-part="label">{labels.next}</span>{' '}
-              <span aria-hidden="true" data-attune-part="icon">
-                ›
-              </span>
-            </button>
-          </div>
-        )}
-        <div {...viewportProps} data-attune="carousel-viewport">
-          <m.div {...trackProps} data-attune="carousel-track" initial={false} animate={{ x }} transition={reduced ? INSTANT : SLIDE_TRANSITION}>
-            {ordered.map((item, position) => (
-              <m.div
-                key={item.id}
-                {...carousel.slideProps(position, item.label)}
-                {...reorder}
-                data-attune="carousel-slide"
-                data-state={carousel.isHidden(position) ? 'hidden' : 'visible'}
-                data-category={item.category}
-                onClick={onItemClick && (() => onItemClick(item))}
-              >
-                {item.content}
-              </m.div>
-            ))}
-          </m.div>
+          )}
+          <button {...carousel.previousProps} data-attune="carousel-prev">
+            <span aria-hidden="true" data-attune-part="icon">
+              ‹
+            </span>{' '}
+            <span data-attune-part="label">{labels.previous}</span>
+          </button>
+          <button {...carousel.nextProps} data-attune="carousel-next">
+            <span data-attune-part="label">{labels.next}</span>{' '}
+            <span aria-hidden="true" data-attune-part="icon">
+              ›
+            </span>
+          </button>
         </div>
-      </section>
-    </MotionScope>
+      )}
+      <div {...viewportProps} data-attune="carousel-viewport">
+        <div {...trackProps} ref={track} data-attune="carousel-track">
+          {ordered.map((item, position) => (
+            <div
+              key={item.id}
+              {...carousel.slideProps(position, item.label)}
+              data-attune="carousel-slide"
+              data-state={carousel.isHidden(position) ? 'hidden' : 'visible'}
+              data-category={item.category}
+              onClick={onItemClick && (() => onItemClick(item))}
+            >
+              {item.content}
+            </div>
+          ))}
+        </div>
+        <LayoutFlip container={track} order={orderKey} transition={reorder?.layout ? (reorder.transition ?? null) : null} />
+      </div>
+    </section>
   )
 })
 
