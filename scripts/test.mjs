@@ -25,6 +25,11 @@ const checks = [
   ['publint', 'publint --strict'],
   ['attw', 'attw --pack . --exclude-entrypoints ./styles.css'],
   ['size', 'size-limit'],
+  // Issue 11's ratios that a regression of several times must not pass
+  // unnoticed: server rendering against plain buttons, and Chromium's script
+  // time while scrolling against the page without Attune. Small runs of the
+  // bench's sections on the packed package, with generous limits.
+  ['perf', 'node bench/run.mjs --quick --no-build ssr chromium'],
   // Opens every story and docs page of the static Storybook in Chromium.
   ['storybook-static', `node scripts/storybook-static.mjs ${STORYBOOK} --no-build`],
 ]
@@ -45,7 +50,7 @@ if (chromium) {
 
 mkdirSync('.cache', { recursive: true })
 for (const [name, command] of checks) {
-  if ((name === 'tests' || name === 'storybook-static') && !chromium) continue
+  if ((name === 'tests' || name === 'storybook-static' || name === 'perf') && !chromium) continue
   // The static build failed (counted above): nothing to open.
   if (name === 'storybook-static' && !built) continue
   console.log(`\n▶ ${name}: ${command}`)
