@@ -125,7 +125,7 @@ const onRender = (_id, phase) => {
 export function AttunePage({ profiled }) {
   const button = <AdaptiveButton id="cta" variants={VARIANTS} />
   return (
-    <PersonalizationProvider consent="denied" storage="memory" rules={RULES}>
+    <PersonalizationProvider consent="denied" storage="memory" rules={RULES} maxVariantChanges={DEPTHS.length + 1}>
       <Ready>{profiled ? <Profiler id="adaptive" onRender={onRender}>{button}</Profiler> : button}</Ready>
       <main>{IDS.map((id) => <TrackedSection key={id} id={id} />)}</main>
     </PersonalizationProvider>
@@ -239,7 +239,7 @@ try {
     const order = pair % 2 ? ['plain', 'attune'] : ['attune', 'plain']
     const result = {}
     for (const name of order) result[name] = await run(name)
-    progress(`pair ${pair < 0 ? 'warm-up' : pair + 1}/${PAIRS}: script ${result.attune.scriptMs.toFixed(0)} vs ${result.plain.scriptMs.toFixed(0)} ms`)
+    progress(`pair ${pair < 0 ? 'warm-up' : pair + 1}/${PAIRS}: script ${result.attune.scriptMs.toFixed(0)} vs ${result.plain.scriptMs.toFixed(0)} ms; crossing → DOM ${result.attune.latencies.map((ms) => ms.toFixed(1)).join(' ')} ms`)
     if (pair < 0) continue
     for (const name of order) runs[name].push(result[name])
     ratios.script.push(result.attune.scriptMs / result.plain.scriptMs)
