@@ -34,7 +34,7 @@ const VIEWPORT = { width: 1280, height: 720 }
 /** Rules at these scroll depths, each with a higher priority than the one before: each crossing changes the variant. */
 const DEPTHS = [10, 20, 30, 40, 50, 60, 70, 80, 90]
 /** Pairs of runs (one with Attune, one without) after a warm-up pair; wheel events per run and their size. */
-const PAIRS = QUICK ? 3 : 8
+const PAIRS = QUICK ? 2 : 8
 const WHEELS = QUICK ? 60 : 300
 const DELTA = Math.ceil((SECTIONS * SECTION_HEIGHT) / (WHEELS * 0.8))
 /** Time between wheel events: about a frame, so each one scrolls in a frame of its own. */
