@@ -1,4 +1,4 @@
-import { listenTo, pageDocument, pageWindow, sharedSource } from './shared'
+import { listenTo, pageDocument, pageWindow, refCounted, sharedSource } from './shared'
 
 export interface ScrollSample {
   /** Scroll position of the page, px. */
@@ -19,16 +19,38 @@ export function readScroll(): ScrollSample | null {
 
 /**
  * The page's scroll position, at most once per animation frame, from one
- * passive listener on `window`.
+ * passive listener on `window`. A sample is taken in the scroll event
+ * itself: browsers fire it once per frame, in the frame's rendering steps
+ * before its animation frame callbacks (HTML's "update the rendering": the
+ * scroll steps, then the animation frame callbacks), so what a sample leads
+ * to (the tracker's commit, the variant it changes) lands before that very
+ * frame is painted. A scroll event that comes in the same frame after the
+ * first (older browsers, synthetic events) only asks for one more sample,
+ * taken at the frame if the page moved in between.
  */
 export const subscribeScroll = sharedSource<ScrollSample>((emit) => {
   let frame = 0
+  let missed = false
+  let last: ScrollSample | null = null
+  const sample = () => {
+    const scroll = readScroll()
+    if (!scroll || (last && scroll.y === last.y && scroll.depth === last.depth)) return
+    last = scroll
+    emit(scroll)
+  }
   const onScroll = () => {
-    frame ||= requestAnimationFrame(() => {
+    if (frame) {
+      missed = true
+      return
+    }
+    last = null
+    frame = requestAnimationFrame(() => {
       frame = 0
-      const sample = readScroll()
-      if (sample) emit(sample)
+      if (!missed) return
+      missed = false
+      sample()
     })
+    sample()
   }
   const stop = listenTo(pageWindow(), 'scroll', onScroll, { passive: true })
   return () => {
@@ -64,6 +86,24 @@ export const subscribeActivity = sharedSource((emit) => {
   const stops = ACTIVITY_EVENTS.map((type) => listenTo(pageWindow(), type, onActivity, options))
   return () => stops.forEach((stop) => stop())
 })
+
+let lastInput = -Infinity
+
+/**
+ * Stamps the time of the last input (see {@link subscribeActivity}) while
+ * held, with one listener however many hold it: what an idle timer reads
+ * when it fires, instead of every timer hearing every pointer move.
+ */
+export const retainActivityStamp = refCounted<null>(() => {
+  // Input heard before (by an earlier holder) is not this one's to read.
+  lastInput = -Infinity
+  return subscribeActivity(() => {
+    lastInput = performance.now()
+  })
+})
+
+/** `performance.now()` of the last input seen while {@link retainActivityStamp} was held; -Infinity before any. */
+export const lastActivity = (): number => lastInput
 
 /** The mouse leaving the page through its top edge (toward the tabs and the address bar). */
 export const subscribePageLeaveTop = sharedSource((emit) => {

@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import type { Duration } from '../core/duration'
-import { subscribeActivity } from '../dom/sources'
+import { lastActivity, retainActivityStamp, subscribeActivity } from '../dom/sources'
 import { useAttune } from '../providers/AttuneContext'
 import { useDuration } from './useDuration'
 
@@ -21,29 +21,35 @@ export function useIdle({ timeout }: IdleOptions = {}): void {
   const attune = useAttune('useIdle')
   const timeoutMs = useDuration(timeout, IDLE_TIMEOUT_MS, __DEV__ ? 'useIdle({ timeout })' : '')
   useEffect(() => {
-    let lastActivity = performance.now()
-    let idle = false
+    // Activity before this effect ran does not count: the timeout runs from now.
+    let since = performance.now()
     let timer: ReturnType<typeof setTimeout>
-    // Input only stamps a time; the timer checks it when it fires, instead of
-    // being reset on every pointer move.
+    let stopWaking: (() => void) | null = null
+    // While the visitor is active, input only stamps a time, once for every
+    // caller (the shared stamp); the timer reads it when it fires. Only an
+    // idle hook listens to input itself, to hear the visitor come back.
     const check = () => {
-      const quiet = performance.now() - lastActivity
-      if (quiet >= timeoutMs) {
-        idle = true
-        attune.record({ type: 'idle', idle: true })
-      } else timer = setTimeout(check, timeoutMs - quiet)
+      const quiet = performance.now() - Math.max(since, lastActivity())
+      if (quiet < timeoutMs) {
+        timer = setTimeout(check, timeoutMs - quiet)
+        return
+      }
+      attune.record({ type: 'idle', idle: true })
+      stopWaking = subscribeActivity(wake)
     }
-    timer = setTimeout(check, timeoutMs)
-    const stop = subscribeActivity(() => {
-      lastActivity = performance.now()
-      if (!idle) return
-      idle = false
+    const wake = () => {
+      stopWaking?.()
+      stopWaking = null
+      since = performance.now()
       attune.record({ type: 'idle', idle: false })
       timer = setTimeout(check, timeoutMs)
-    })
+    }
+    const releaseStamp = retainActivityStamp(null)
+    timer = setTimeout(check, timeoutMs)
     return () => {
       clearTimeout(timer)
-      stop()
+      stopWaking?.()
+      releaseStamp()
     }
   }, [attune, timeoutMs])
 }

@@ -218,4 +218,28 @@ describe('behavior signals in a real browser', () => {
     expect(commits).toBeLessThanOrEqual(frames)
     expect(renders).toBe(1)
   })
+
+  it('commits a scroll sample in the frame of its scroll event, before that frame is painted', async () => {
+    const view = mount()
+    await settle()
+    // Animation frame callbacks asked for in a scroll event run in that same
+    // frame (the scroll steps come before them), in the order asked: this
+    // one after the tracker's, since the recorder's listener came first.
+    const gaps: number[] = []
+    const onScroll = () =>
+      requestAnimationFrame(() => {
+        const depth = (window.scrollY + window.innerHeight) / document.documentElement.scrollHeight
+        gaps.push(Math.abs(attune.getProfile().scroll.depth - depth))
+      })
+    window.addEventListener('scroll', onScroll, { passive: true })
+    try {
+      for (let i = 0; i < 3; i++) await wheel(300)
+    } finally {
+      window.removeEventListener('scroll', onScroll)
+    }
+    expect(gaps.length).toBeGreaterThan(0)
+    // Committed already: before, the sample waited for the next frame.
+    for (const gap of gaps) expect(gap).toBeLessThan(1e-9)
+    view.unmount()
+  })
 })
