@@ -304,7 +304,7 @@ report({
       target: '≤ 1.10×',
       met: scriptRatio <= 1.1,
       ratio: scriptRatio,
-      ciLimit: 2,
+      ciLimit: 5,
     },
     {
       measure: "threshold-crossing event → the variant's DOM change, p95",
@@ -312,7 +312,7 @@ report({
       target: '≤ 16.7 ms (one frame)',
       met: p95 <= FRAME_MS,
       ratio: round2(p95 / FRAME_MS),
-      ciLimit: 3,
+      ciLimit: 4,
     },
     {
       measure: 'React commits of adaptive components while the segment holds',
