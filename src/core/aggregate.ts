@@ -28,6 +28,20 @@ const VELOCITY_TAU_MS = 500
 const SCROLL_GESTURE_GAP_MS = 500
 
 /**
+ * A shallow copy, key by key. For a collection of a hundred ids it is about
+ * twice as fast as a spread on Node 20 (#11: measured through createAttune
+ * in Node's 'sync' schedule, a commit per event): the spread builds a hidden
+ * class of a hundred properties for every copy, which the next eviction's
+ * `delete` throws away; the copy made key by key stays a dictionary, as a
+ * collection is used.
+ */
+function copyOf<T extends object>(part: T): T {
+  const copy = {} as Record<string, unknown>
+  for (const key of Object.keys(part)) copy[key] = part[key as keyof T]
+  return copy as T
+}
+
+/**
  * Folds a batch of events into the profile and returns the new profile. The
  * input is never mutated: touched collections and entries are copied, the
  * others keep their identity, so selectors that read them do not re-run.
@@ -50,7 +64,7 @@ export function aggregate(
   const copied = new Set<Owned>()
   const own = <K extends Owned>(key: K): Profile[K] => {
     if (!copied.has(key)) {
-      draft[key] = { ...draft[key] }
+      draft[key] = copyOf(draft[key])
       copied.add(key)
     }
     return draft[key]

@@ -167,12 +167,14 @@ export interface PersistAdapter {
   setItem: (name: string, value: StoredValue) => void
   /** Writes a pending change now. */
   flush: () => void
-  /** Drops a pending change without writing it. */
+  /** Drops a pending change without writing it, and stops watching the page (consent withdrawn, forget()). */
   cancel: () => void
   /**
-   * Watches for the page going away while something is waiting: a change to
-   * write, or (say the tracker) events not yet committed. Call it when events
-   * are queued, so the click that navigates away is saved too.
+   * Watches for the page going away, from the first change to write or
+   * events queued (say the tracker's) until `cancel()`: the click that
+   * navigates away is saved too. The listeners stay between writes (#11:
+   * they were removed after each gathered write and added again with the
+   * next change, four DOM calls a write).
    */
   watch: () => void
 }
@@ -193,8 +195,9 @@ export interface PersistAdapterOptions {
  * The storage adapter of the profile. It parses and checks
  * what it reads (unreadable data reads as nothing, reported once), writes
  * nothing unless `allowed()`, and gathers the writes that follow every commit
- * into one `setItem` per `delayMs`, written at once when the page is hidden
- * or unloaded so nothing is lost.
+ * into one `setItem` per `delayMs` (the first change starts the delay; later
+ * ones only replace what will be written), written at once when the page is
+ * hidden or unloaded so nothing is lost.
  */
 export function createPersistAdapter(options: PersistAdapterOptions): PersistAdapter {
   // Taken apart once: the minifier shortens local names, never property names.
@@ -245,13 +248,14 @@ export function createPersistAdapter(options: PersistAdapterOptions): PersistAda
     },
     flush() {
       const write = pending
-      adapter.cancel()
+      clearTimeout(timer)
+      timer = undefined
+      pending = null
       if (write && allowed()) storage.setItem(write.name, JSON.stringify(write.value))
     },
     cancel() {
-      if (timer !== undefined) clearTimeout(timer)
-      timer = undefined
       pending = null
+      adapter.flush()
       listen(false)
     },
     watch() {

@@ -70,7 +70,10 @@ describe('the persistence adapter reads the page globals when it uses them', () 
     expect(vi.getTimerCount()).toBe(0)
   })
 
-  it('stops listening once the write is made', () => {
+  // Issue 11: the listeners were removed after each gathered write and added
+  // again with the next change (four DOM calls a write). They stay now, and
+  // a hide with nothing waiting writes nothing.
+  it('keeps listening after a gathered write; a hide with nothing waiting writes nothing', () => {
     vi.useFakeTimers()
     const { page, document } = installPage()
     const storage = spyStorage()
@@ -82,6 +85,35 @@ describe('the persistence adapter reads the page globals when it uses them', () 
     page.dispatchEvent(new Event('pagehide'))
     document.visibilityState = 'hidden'
     document.dispatchEvent(new Event('visibilitychange'))
-    expect(hid).not.toHaveBeenCalled()
+    // The tracker is asked for queued events; there is no change to write.
+    expect(hid).toHaveBeenCalledTimes(2)
+    expect(storage.calls).toEqual([`set ${KEY}`])
+  })
+
+  it('adds its page listeners once for many gathered writes, and removes them on cancel()', () => {
+    vi.useFakeTimers()
+    const { document } = installPage()
+    const page = globalThis as unknown as EventTarget
+    const added = { page: vi.spyOn(page, 'addEventListener'), document: vi.spyOn(document, 'addEventListener') }
+    const removed = { page: vi.spyOn(page, 'removeEventListener'), document: vi.spyOn(document, 'removeEventListener') }
+    const storage = spyStorage()
+    const persist = adapter(storage)
+    for (let write = 0; write < 10; write++) {
+      persist.watch()
+      persist.setItem(KEY, VALUE)
+      vi.advanceTimersByTime(1000)
+    }
+    expect(storage.calls.filter((call) => call.startsWith('set'))).toHaveLength(10)
+    expect(added.page.mock.calls.map(([type]) => type)).toEqual(['pagehide'])
+    expect(added.document.mock.calls.map(([type]) => type)).toEqual(['visibilitychange'])
+    expect(removed.page).not.toHaveBeenCalled()
+    expect(removed.document).not.toHaveBeenCalled()
+    persist.cancel()
+    expect(removed.page.mock.calls.map(([type]) => type)).toEqual(['pagehide'])
+    expect(removed.document.mock.calls.map(([type]) => type)).toEqual(['visibilitychange'])
+    // The next change watches the page again.
+    persist.setItem(KEY, VALUE)
+    expect(added.page).toHaveBeenCalledTimes(2)
+    expect(added.document).toHaveBeenCalledTimes(2)
   })
 })

@@ -80,6 +80,31 @@ describe('persistence', () => {
     }
   })
 
+  // Issue 11: at most one storage write per persistDelay, however many
+  // commits (sync: one per event), and the last change is still written.
+  it.each(['sync', 'frame'] as const)('writes at most once per persistDelay under a steady stream of events (%s), and loses none', (schedule) => {
+    vi.useFakeTimers()
+    try {
+      const storage = spyStorage()
+      const writes: number[] = []
+      const counting = { ...storage, setItem: (key: string, value: string) => (writes.push(Date.now()), storage.setItem(key, value)) }
+      const attune = createAttune({ storage: counting, consent: 'granted', schedule, persistDelay: 1000 })
+      // An event every 50 ms for 10 s: 200 commits under 'sync'.
+      for (let i = 0; i < 200; i++) {
+        attune.record({ type: 'click', id: 'buy' })
+        vi.advanceTimersByTime(50)
+      }
+      vi.advanceTimersByTime(1000)
+      expect(writes.length).toBeGreaterThanOrEqual(9)
+      expect(writes.length).toBeLessThanOrEqual(10)
+      for (let i = 1; i < writes.length; i++) expect(writes[i]! - writes[i - 1]!).toBeGreaterThanOrEqual(1000)
+      expect(readStored(storage).state.profile.clicks.buy?.count).toBe(200)
+      expect(vi.getTimerCount()).toBe(0)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   it('writes pending changes at once on flush()', () => {
     const storage = spyStorage()
     const attune = createAttune({ storage, consent: 'granted', schedule: 'manual', persistDelay: 60_000 })

@@ -47,8 +47,8 @@ const numbers = (v: unknown, n: number): v is number[] => Array.isArray(v) && v.
  * Cut into module functions, each would take that context and the list as
  * arguments, the shape the engine's parts showed costs bytes in every app
  * with rules. Its blocks are marked by comments: models, segments and
- * their conditions, then cycles and depth of references. The reference
- * search is due for rework with the performance issue (#11).
+ * their conditions, then cycles and depth of references. Linear in the
+ * size of the document (#11: ids are looked up, the duplicate check too).
  */
 export function validateRules(doc: unknown, options: ValidateOptions = {}): ValidationResult {
   const errors: Diagnostic[] = []
@@ -138,11 +138,13 @@ export function validateRules(doc: unknown, options: ValidateOptions = {}): Vali
   if (!expect(Array.isArray(root.segments), '/segments', 'an array of segments', root.segments)) return { ok: false, rules, errors }
   const list = root.segments as unknown[]
   const ids = list.map((s) => (isObject(s) && typeof s.id === 'string' && ID.test(s.id) ? s.id : null))
-  // Looked up, not searched: a document may hold thousands of segments. "Did
-  // you mean" measures every id, so only the first SUGGESTED references to
-  // unknown segments get one: more (a generated document) would make the
+  // Looked up, not searched: a document may hold thousands of segments. Each
+  // id maps to the first segment that has it (a later one is a duplicate).
+  // "Did you mean" measures every id, so only the first SUGGESTED references
+  // to unknown segments get one: more (a generated document) would make the
   // search quadratic, and nobody reads a suggestion per line of thousands.
-  const known = new Set(ids.filter((id): id is string => id !== null))
+  const known = new Map<string, number>()
+  ids.forEach((id, index) => id === null || known.has(id) || known.set(id, index))
   let suggested = 0
   const centroidModels = Object.keys(rules.models).filter((name) => rules.models[name]!.type === 'centroid')
   const broken = new Set<string>()
@@ -194,7 +196,7 @@ export function validateRules(doc: unknown, options: ValidateOptions = {}): Vali
       case 'segment': {
         only(raw, at, ['segment'])
         const id = raw.segment
-        if (typeof id !== 'string' || !known.has(id)) return fail(pointer(at, 'segment'), `unknown segment ${show(id)}${typeof id === 'string' && suggested++ < SUGGESTED ? didYouMean(id, known) : ''}`)
+        if (typeof id !== 'string' || !known.has(id)) return fail(pointer(at, 'segment'), `unknown segment ${show(id)}${typeof id === 'string' && suggested++ < SUGGESTED ? didYouMean(id, known.keys()) : ''}`)
         out.push({ id, at: pointer(at, 'segment') })
         return { kind, at, id }
       }
@@ -267,7 +269,8 @@ export function validateRules(doc: unknown, options: ValidateOptions = {}): Vali
     only(segment, at, ['id', 'priority', 'hold', 'description', 'when'])
     if (id === null) return void fail(pointer(at, 'id'), `expected an id of letters, digits, "-" and "_", got ${show(segment.id)}`)
     // The first segment with an id stands; a later one is left out.
-    if (ids.indexOf(id) !== index) return void fail(pointer(at, 'id'), `duplicate id "${id}": segment ${ids.indexOf(id)} has it too`)
+    const first = known.get(id)!
+    if (first !== index) return void fail(pointer(at, 'id'), `duplicate id "${id}": segment ${first} has it too`)
     const { priority = 0, hold } = segment
     expect(isNumber(priority), pointer(at, 'priority'), 'a number', priority)
     const holdMs = hold === undefined ? null : parseDuration(hold)
