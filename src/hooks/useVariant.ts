@@ -20,6 +20,22 @@ const LIVE: DecideOptions = { refresh: false }
 const INITIAL: DecideOptions = { initial: true }
 
 /**
+ * useVariant as the server renders it: the variant the instance's
+ * `initialProfile` selects, which hydration shows too, and no more. Nothing
+ * to watch, memoize or log on the server (effects do not run there), so one
+ * context read and one `decide`; an error of the engine returns `default`
+ * (a server render has no commit to report it after).
+ */
+export function useInitialVariant<V>(id: string, variants: Variants<V>, experiment?: string): Decision<V> {
+  const attune = useDecisions('useVariant')
+  try {
+    return attune.decide(id, variants, experiment === undefined ? INITIAL : { initial: true, experiment })
+  } catch {
+    return { variant: (variants as Partial<Variants<V>> | null)?.default as V, key: 'default', segment: null, arm: null }
+  }
+}
+
+/**
  * The variant of a component for the visitor's segments and arm (see
  * `decide`). Re-renders only when the chosen variant changes; once shown, the
  * choice counts toward the component's change limit and logs the exposure.

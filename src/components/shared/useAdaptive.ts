@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import type { Decision, Variants } from '../../engine/variants'
 import { useFailSafe, type FailSafe } from '../../hooks/useFailSafe'
-import { useVariant } from '../../hooks/useVariant'
+import { useInitialVariant, useVariant } from '../../hooks/useVariant'
 import type { VariantCheck } from './variant-check'
 
 /** The decision of an adaptive component as it renders: always a variant it can show. */
@@ -30,4 +30,14 @@ export function useAdaptive<V>(component: string, id: string, variants: Variants
   // Built field by field: a spread with an extra key is slow on Node 20 (server rendering).
   if (problem === null) return { variant: decision.variant, key: decision.key, segment: decision.segment, arm: decision.arm, safe }
   return { variant: variants.default, key: 'default', segment: null, arm: decision.arm, safe }
+}
+
+/**
+ * useAdaptive as the server renders it (useInitialVariant): the same
+ * variant, an invalid one replaced by `default`, with nothing reported (a
+ * server render has no commit to report after).
+ */
+export function useInitialAdaptive<V>(id: string, variants: Variants<V>, check: VariantCheck<V>, experiment?: string): Decision<V> {
+  const decision = useInitialVariant(id, variants, experiment)
+  return check(decision.variant) === null ? decision : { variant: variants.default, key: 'default', segment: null, arm: decision.arm }
 }
