@@ -16,7 +16,7 @@ export interface TemplateOptions {
   traits?: boolean
 }
 
-type Traits = Readonly<Record<string, unknown>>
+export type Traits = Readonly<Record<string, unknown>>
 const NO_TRAITS: Traits = {}
 const never = () => () => {}
 
@@ -40,9 +40,3 @@ export function useTemplate(values: Record<string, unknown> | undefined, { trait
   return useCallback((template: string) => fill(template, current, values), [current, values])
 }
 
-/** useTemplate as the server renders it: the traits of the instance's `initialProfile`, read once, nothing watched. */
-export function useInitialTemplate(values: Record<string, unknown> | undefined): Fill {
-  const attune = useContext(AttuneContext)
-  const traits = attune ? (attune.initialProfile ?? EMPTY_PROFILE).visitor.traits : NO_TRAITS
-  return (template) => fill(template, traits, values)
-}

@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react'
+import { EMPTY_PROFILE } from '../core'
 import { watchChoices } from './shared-watch'
+import type { Traits } from './useTemplate'
 import type { DecideOptions } from '../engine/with-decisions'
 import type { Decision, Variants } from '../engine/variants'
 import { useDecisions } from '../providers/AttuneContext'
@@ -21,18 +23,20 @@ const INITIAL: DecideOptions = { initial: true }
 
 /**
  * useVariant as the server renders it: the variant the instance's
- * `initialProfile` selects, which hydration shows too, and no more. Nothing
- * to watch, memoize or log on the server (effects do not run there), so one
- * context read and one `decide`; an error of the engine returns `default`
- * (a server render has no commit to report it after).
+ * `initialProfile` selects, which hydration shows too, and the traits its
+ * templates fill from. Nothing to watch, memoize or log on the server
+ * (effects do not run there): one context read and one `decide`. An error of
+ * the engine returns `default` (a server render has no commit to report it after).
  */
-export function useInitialVariant<V>(id: string, variants: Variants<V>, experiment?: string): Decision<V> {
+export function useInitialVariant<V>(id: string, variants: Variants<V>, experiment?: string): [Decision<V>, Traits] {
   const attune = useDecisions('useVariant')
+  let decision: Decision<V>
   try {
-    return attune.decide(id, variants, experiment === undefined ? INITIAL : { initial: true, experiment })
+    decision = attune.decide(id, variants, { initial: true, experiment })
   } catch {
-    return { variant: (variants as Partial<Variants<V>> | null)?.default as V, key: 'default', segment: null, arm: null }
+    decision = { variant: (variants as Partial<Variants<V>> | null)?.default as V, key: 'default', segment: null, arm: null }
   }
+  return [decision, (attune.initialProfile ?? EMPTY_PROFILE).visitor.traits]
 }
 
 /**

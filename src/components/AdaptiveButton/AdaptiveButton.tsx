@@ -2,7 +2,7 @@ import { cloneElement, forwardRef, isValidElement, useMemo, useRef, type ButtonH
 import { jsx, jsxs } from 'react/jsx-runtime'
 import type { Variants } from '../../engine/variants'
 import { useFailureReport } from '../../hooks/useFailSafe'
-import { useInitialTemplate, useTemplate } from '../../hooks/useTemplate'
+import { fill, useTemplate } from '../../hooks/useTemplate'
 import { useTrack } from '../../hooks/useTrack'
 import { usePlay } from '../../motion/usePlay'
 import { useInitialReducedMotion, useReducedMotion } from '../../motion/useReducedMotion'
@@ -134,14 +134,14 @@ function FallbackButton({ button, buttonRef }: PartProps) {
  */
 export const AdaptiveButton = forwardRef<HTMLButtonElement, AdaptiveButtonProps>(
   // On the server (no window) the button renders what hydration shows first,
-  // in one component with three context reads: no boundary, watch, effect or
+  // in one component with two context reads: no boundary, watch, effect or
   // ref that only the browser uses (issue #11). The choice is made once, so
   // every render of the page calls the same hooks.
   typeof window === 'undefined'
     ? function AdaptiveButton(props, ref) {
-        const decision = useInitialAdaptive(props.id, props.variants, checkButtonVariant, props.experiment)
+        const [decision, traits] = useInitialAdaptive(props.id, props.variants, checkButtonVariant, props.experiment)
         const { variant } = decision
-        return buttonElement(props, ref, variant, decision, useInitialTemplate(props.values)(variant.label), !useInitialReducedMotion() && variant.animation === 'shimmer')
+        return buttonElement(props, ref, variant, decision, fill(variant.label, traits, props.values), !useInitialReducedMotion() && variant.animation === 'shimmer')
       }
     : function AdaptiveButton(props, ref) {
         // The boundary only reports: LiveButton's decision hooks make the fail-safe that guards the engine.
