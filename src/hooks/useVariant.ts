@@ -18,8 +18,6 @@ export interface VariantOptions {
   safe?: FailSafe
 }
 
-const LIVE: DecideOptions = { refresh: false }
-const INITIAL: DecideOptions = { initial: true }
 
 /**
  * useVariant as the server renders it: the variant the instance's
@@ -52,13 +50,11 @@ export function useVariant<V>(id: string, variants: Variants<V>, options: Varian
   const guard = safe ?? unguarded
   // Snapshots read what the engine last computed and evaluate nothing:
   // rendering must not change the store. The option objects are made once,
-  // not per call (a spread with an extra key is slow on Node 20's V8).
+  // not per call (an absent experiment is `undefined`, as the engine reads it).
   const [decide, decideInitial] = useMemo(() => {
-    const live: DecideOptions = experiment === undefined ? LIVE : { refresh: false, experiment }
-    const initial: DecideOptions = experiment === undefined ? INITIAL : { initial: true, experiment }
     const fallback: Decision<V> = { variant: (variants as Partial<Variants<V>> | null)?.default as V, key: 'default', segment: null, arm: null }
     const decideWith = (how: DecideOptions) => () => guard.read(() => attune.decide(id, variants, how), fallback)
-    return [decideWith(live), decideWith(initial)]
+    return [decideWith({ refresh: false, experiment }), decideWith({ initial: true, experiment })]
   }, [attune, id, variants, experiment, guard])
   // Told of segment changes, and of the commits that can change the choice:
   // not of every other component's history write.
@@ -82,7 +78,7 @@ export function useVariant<V>(id: string, variants: Variants<V>, options: Varian
     // A hydration render shows the initial choice for a moment, whatever the
     // visitor will see: it is not a change of variant, and not an exposure.
     if (decide().key !== key) return
-    guard.call(() => attune.shown(id, { variant: undefined, key, segment, arm }, experiment === undefined ? {} : { experiment }), undefined)
+    guard.call(() => attune.shown(id, { variant: undefined, key, segment, arm }, { experiment }), undefined)
   }, [attune, decide, id, key, segment, arm, experiment, guard])
   return decision
 }
