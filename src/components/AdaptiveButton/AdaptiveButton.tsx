@@ -4,11 +4,12 @@ import type { Variants } from '../../engine/variants'
 import { useFailureReport } from '../../hooks/useFailSafe'
 import { fill, useTemplate } from '../../hooks/useTemplate'
 import { useTrack } from '../../hooks/useTrack'
+import { useInitialVariant } from '../../hooks/useVariant'
 import { usePlay } from '../../motion/usePlay'
 import { useInitialReducedMotion, useReducedMotion } from '../../motion/useReducedMotion'
 import { Isolation } from '../shared/Isolation'
 import { composeRefs, Slot } from '../shared/Slot'
-import { componentName, useAdaptive, useInitialAdaptive } from '../shared/useAdaptive'
+import { componentName, useAdaptive } from '../shared/useAdaptive'
 import { checkButtonVariant, type ButtonVariant } from './variant'
 
 export interface AdaptiveButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'id' | 'children'> {
@@ -139,7 +140,9 @@ export const AdaptiveButton = forwardRef<HTMLButtonElement, AdaptiveButtonProps>
   // every render of the page calls the same hooks.
   typeof window === 'undefined'
     ? function AdaptiveButton(props, ref) {
-        const [decision, traits] = useInitialAdaptive(props.id, props.variants, checkButtonVariant, props.experiment)
+        const [found, traits] = useInitialVariant(props.id, props.variants, props.experiment)
+        // An invalid variant: `default` instead, as useAdaptive shows (its report waits for a commit the server never makes).
+        const decision = checkButtonVariant(found.variant) ? { variant: props.variants.default, key: 'default', segment: null, arm: found.arm } : found
         const { variant } = decision
         return buttonElement(props, ref, variant, decision, fill(variant.label, traits, props.values), !useInitialReducedMotion() && variant.animation === 'shimmer')
       }

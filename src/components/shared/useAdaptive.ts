@@ -1,8 +1,7 @@
 import { useEffect } from 'react'
 import type { Decision, Variants } from '../../engine/variants'
 import { useFailSafe, type FailSafe } from '../../hooks/useFailSafe'
-import type { Traits } from '../../hooks/useTemplate'
-import { useInitialVariant, useVariant } from '../../hooks/useVariant'
+import { useVariant } from '../../hooks/useVariant'
 import type { VariantCheck } from './variant-check'
 
 /** The decision of an adaptive component as it renders: always a variant it can show. */
@@ -33,13 +32,3 @@ export function useAdaptive<V>(component: string, id: string, variants: Variants
   return { variant: variants.default, key: 'default', segment: null, arm: decision.arm, safe }
 }
 
-/**
- * useAdaptive as the server renders it (useInitialVariant): the same
- * variant, an invalid one replaced by `default`, with nothing reported (a
- * server render has no commit to report after); and the traits its
- * templates fill from.
- */
-export function useInitialAdaptive<V>(id: string, variants: Variants<V>, check: VariantCheck<V>, experiment?: string): [Decision<V>, Traits] {
-  const [decision, traits] = useInitialVariant(id, variants, experiment)
-  return [check(decision.variant) === null ? decision : { variant: variants.default, key: 'default', segment: null, arm: decision.arm }, traits]
-}
