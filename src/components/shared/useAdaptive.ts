@@ -31,4 +31,3 @@ export function useAdaptive<V>(component: string, id: string, variants: Variants
   if (problem === null) return { variant: decision.variant, key: decision.key, segment: decision.segment, arm: decision.arm, safe }
   return { variant: variants.default, key: 'default', segment: null, arm: decision.arm, safe }
 }
-
