@@ -16,9 +16,12 @@ export interface TemplateOptions {
   traits?: boolean
 }
 
-type Traits = Readonly<Record<string, unknown>>
+export type Traits = Readonly<Record<string, unknown>>
 const NO_TRAITS: Traits = {}
 const never = () => () => {}
+
+/** `template` filled from `traits` and `values` (which win): plain text (no `{{`) is its own rendering, no values to merge for it. */
+export const fill = (template: string, traits: Traits, values?: Record<string, unknown>) => (template.includes('{{') ? renderTemplate(template, { ...traits, ...values }) : template)
 
 /**
  * A function that fills templates from the visitor's traits and `values`
@@ -34,6 +37,6 @@ export function useTemplate(values: Record<string, unknown> | undefined, { trait
     () => attune?.getProfile().visitor.traits ?? NO_TRAITS,
     () => (attune ? (attune.initialProfile ?? EMPTY_PROFILE).visitor.traits : NO_TRAITS),
   )
-  // Plain text (no `{{`) is its own rendering: no values to merge for it.
-  return useCallback((template: string) => (template.includes('{{') ? renderTemplate(template, { ...current, ...values }) : template), [current, values])
+  return useCallback((template: string) => fill(template, current, values), [current, values])
 }
+

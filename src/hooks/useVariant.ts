@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react'
+import { EMPTY_PROFILE } from '../core'
 import { watchChoices } from './shared-watch'
+import type { Traits } from './useTemplate'
 import type { DecideOptions } from '../engine/with-decisions'
 import type { Decision, Variants } from '../engine/variants'
 import { useDecisions } from '../providers/AttuneContext'
@@ -16,8 +18,24 @@ export interface VariantOptions {
   safe?: FailSafe
 }
 
-const LIVE: DecideOptions = { refresh: false }
-const INITIAL: DecideOptions = { initial: true }
+
+/**
+ * useVariant as the server renders it: the variant the instance's
+ * `initialProfile` selects, which hydration shows too, and the traits its
+ * templates fill from. Nothing to watch, memoize or log on the server
+ * (effects do not run there): one context read and one `decide`. An error of
+ * the engine returns `default` (a server render has no commit to report it after).
+ */
+export function useInitialVariant<V>(id: string, variants: Variants<V>, experiment?: string): [Decision<V>, Traits] {
+  const attune = useDecisions('useVariant')
+  let decision: Decision<V>
+  try {
+    decision = attune.decide(id, variants, { initial: true, experiment })
+  } catch {
+    decision = { variant: (variants as Partial<Variants<V>> | null)?.default as V, key: 'default', segment: null, arm: null }
+  }
+  return [decision, (attune.initialProfile ?? EMPTY_PROFILE).visitor.traits]
+}
 
 /**
  * The variant of a component for the visitor's segments and arm (see
@@ -32,13 +50,11 @@ export function useVariant<V>(id: string, variants: Variants<V>, options: Varian
   const guard = safe ?? unguarded
   // Snapshots read what the engine last computed and evaluate nothing:
   // rendering must not change the store. The option objects are made once,
-  // not per call (a spread with an extra key is slow on Node 20's V8).
+  // not per call (an absent experiment is `undefined`, as the engine reads it).
   const [decide, decideInitial] = useMemo(() => {
-    const live: DecideOptions = experiment === undefined ? LIVE : { refresh: false, experiment }
-    const initial: DecideOptions = experiment === undefined ? INITIAL : { initial: true, experiment }
     const fallback: Decision<V> = { variant: (variants as Partial<Variants<V>> | null)?.default as V, key: 'default', segment: null, arm: null }
     const decideWith = (how: DecideOptions) => () => guard.read(() => attune.decide(id, variants, how), fallback)
-    return [decideWith(live), decideWith(initial)]
+    return [decideWith({ refresh: false, experiment }), decideWith({ initial: true, experiment })]
   }, [attune, id, variants, experiment, guard])
   // Told of segment changes, and of the commits that can change the choice:
   // not of every other component's history write.
@@ -62,7 +78,7 @@ export function useVariant<V>(id: string, variants: Variants<V>, options: Varian
     // A hydration render shows the initial choice for a moment, whatever the
     // visitor will see: it is not a change of variant, and not an exposure.
     if (decide().key !== key) return
-    guard.call(() => attune.shown(id, { variant: undefined, key, segment, arm }, experiment === undefined ? {} : { experiment }), undefined)
+    guard.call(() => attune.shown(id, { variant: undefined, key, segment, arm }, { experiment }), undefined)
   }, [attune, decide, id, key, segment, arm, experiment, guard])
   return decision
 }

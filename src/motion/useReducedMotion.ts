@@ -14,3 +14,6 @@ export function useReducedMotion(): boolean {
   const os = useSyncExternalStore(motion === 'user' ? watchReducedMotion : never, prefersReducedMotion, () => false)
   return motion === 'reduce' || (motion === 'user' && os)
 }
+
+/** useReducedMotion as the server renders it: only the provider's `'reduce'` (the OS setting is not known there, as in hydration). */
+export const useInitialReducedMotion = (): boolean => useContext(MotionContext) === 'reduce'

@@ -74,22 +74,24 @@ export function PersonalizationProvider({ attune, motion = 'user', onError, chil
 
   const [hosted, setHosted] = useState<ReadonlyMap<string, Hosted>>(new Map())
   const hosts = useMemo<Hosts>(() => {
-    const change = (key: string, update: (entry: Hosted) => Hosted) =>
+    // Counts added to `key`'s entry; a need gives its element, the other changes keep it.
+    const change = (key: string, needs: number, claims: number, ...element: [ReactNode?]) =>
       setHosted((current) => {
         const next = new Map(current)
-        const entry = update(current.get(key) ?? { element: null, needs: 0, claims: 0 })
+        const was = current.get(key)
+        const entry = { element: element.length ? element[0] : was?.element, needs: (was?.needs ?? 0) + needs, claims: (was?.claims ?? 0) + claims }
         if (entry.needs || entry.claims) next.set(key, entry)
         else next.delete(key)
         return next
       })
     return {
       need(key, element) {
-        change(key, (entry) => ({ ...entry, element, needs: entry.needs + 1 }))
-        return () => change(key, (entry) => ({ ...entry, needs: entry.needs - 1 }))
+        change(key, 1, 0, element)
+        return () => change(key, -1, 0)
       },
       claim(key) {
-        change(key, (entry) => ({ ...entry, claims: entry.claims + 1 }))
-        return () => change(key, (entry) => ({ ...entry, claims: entry.claims - 1 }))
+        change(key, 0, 1)
+        return () => change(key, 0, -1)
       },
     }
   }, [])

@@ -3,6 +3,7 @@ import { createRef } from 'react'
 import { renderToString } from 'react-dom/server'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { AdaptiveButton, createAttune, PersonalizationProvider, withDecisions, type ButtonVariant, type DecisionAttune, type DecisionEvent, type Profile, type Variants } from '../../src'
+import { BUTTON_PAGES } from '../support/button-pages'
 import { hydrateWithoutWarnings } from '../support/hydrate'
 
 const RULES = {
@@ -250,5 +251,13 @@ describe('AdaptiveButton on the server', () => {
     const container = await hydrate(html, make({ initialProfile }))
     expect(container.textContent).toBe('Check out')
     container.remove()
+  })
+
+  // test/ssr renders the same pages without a window, through the server's
+  // own component, and expects the same HTML: what hydration matches here.
+  it.each(BUTTON_PAGES)('renders $name as the server does, and hydrates that HTML without a mismatch', async ({ attune, page, html }) => {
+    expect(renderToString(page(attune()))).toBe(html)
+    const container = await hydrateWithoutWarnings(html, page(attune()))
+    expect(container.querySelector('[data-attune="button"]')).not.toBeNull()
   })
 })

@@ -1,6 +1,7 @@
 import { renderToString } from 'react-dom/server'
 import { describe, expect, it, vi } from 'vitest'
 import { Adaptive, AdaptiveButton, AdaptiveHint, createAttune, NudgeToast, PersonalizationProvider, SmartCarousel, withDecisions, type Profile } from '../../src'
+import { BUTTON_PAGES } from '../support/button-pages'
 
 const RULES = { segments: [{ id: 'shopper', when: { event: 'add_to_cart', count: { gte: 1 } } }] }
 const ITEMS = ['shoes', 'bags', 'hats'].map((category) => ({ id: category, category, label: category, content: <p>{category}</p> }))
@@ -57,3 +58,34 @@ describe('the components on the server (Node, no DOM)', () => {
     expect(html).toContain('data-per-view="2"')
   })
 })
+
+describe('AdaptiveButton on the server (its own component: no window)', () => {
+  // test/dom renders the same pages with a window, as hydration's first
+  // render does, expects the same HTML and hydrates it without a mismatch.
+  it.each(BUTTON_PAGES)('renders $name as the browser hydrates it', ({ attune, page, html }) => {
+    const errors = vi.spyOn(console, 'error')
+    expect(renderToString(page(attune()))).toBe(html)
+    expect(errors).not.toHaveBeenCalled()
+    errors.mockRestore()
+  })
+
+  it('renders its default variant when the engine throws, without a report (a server render has no commit)', () => {
+    const attune = withDecisions(createAttune({ storage: 'memory' }), { rules: RULES })
+    attune.decide = () => {
+      throw new Error('engine down')
+    }
+    const onError = vi.fn()
+    const html = renderToString(
+      <PersonalizationProvider attune={attune} onError={onError}>
+        <AdaptiveButton id="cta" variants={{ default: { label: 'Buy now' }, shopper: { label: 'Check out' } }} />
+      </PersonalizationProvider>,
+    )
+    expect(html).toBe('<button type="button" data-attune="button" data-variant="default" data-tone="primary"><span data-attune-part="label">Buy now</span></button>')
+    expect(onError).not.toHaveBeenCalled()
+  })
+
+  it('throws, naming what to do, without a provider', () => {
+    expect(() => renderToString(<AdaptiveButton id="cta" variants={{ default: { label: 'Buy now' } }} />)).toThrow(/useVariant\(\) must be used inside a <PersonalizationProvider>/)
+  })
+})
+

@@ -1,11 +1,12 @@
-import { cloneElement, forwardRef, isValidElement, useMemo, useRef, type ButtonHTMLAttributes, type CSSProperties, type ForwardedRef, type MouseEvent, type ReactElement, type ReactNode } from 'react'
+import { cloneElement, forwardRef, isValidElement, useMemo, useRef, type ButtonHTMLAttributes, type CSSProperties, type ForwardedRef, type MouseEvent, type ReactElement, type ReactNode, type Ref } from 'react'
 import { jsx, jsxs } from 'react/jsx-runtime'
 import type { Variants } from '../../engine/variants'
 import { useFailureReport } from '../../hooks/useFailSafe'
-import { useTemplate } from '../../hooks/useTemplate'
+import { fill, useTemplate } from '../../hooks/useTemplate'
 import { useTrack } from '../../hooks/useTrack'
+import { useInitialVariant } from '../../hooks/useVariant'
 import { usePlay } from '../../motion/usePlay'
-import { useReducedMotion } from '../../motion/useReducedMotion'
+import { useInitialReducedMotion, useReducedMotion } from '../../motion/useReducedMotion'
 import { Isolation } from '../shared/Isolation'
 import { composeRefs, Slot } from '../shared/Slot'
 import { componentName, useAdaptive } from '../shared/useAdaptive'
@@ -48,19 +49,8 @@ type Shown = { key: string; segment: string | null; arm: string | null } | null
  * with extra keys (`{ ...props, ref }`) costs microseconds, the better part
  * of a server render of the button (issue #11).
  */
-function useButtonElement(props: AdaptiveButtonProps, ref: ForwardedRef<HTMLButtonElement>, variant: ButtonVariant, decision: Shown, label: string, onTrack?: () => void): ReactElement {
+function buttonElement(props: AdaptiveButtonProps, ref: Ref<HTMLElement>, variant: ButtonVariant, decision: Shown, label: string, shimmer: boolean, sheen?: Ref<HTMLSpanElement>, onTrack?: () => void): ReactElement {
   const { asChild, children, onClick, style } = props
-  const reduced = useReducedMotion()
-  // Only with a live decision (the fallback does not animate), and never under
-  // reduced motion: a button is already on screen, its animations only move it.
-  const animation = decision && !reduced ? variant.animation : undefined
-  const shimmer = animation === 'shimmer'
-  const own = useRef<HTMLElement>(null)
-  const sheen = useRef<HTMLSpanElement>(null)
-  const key = decision?.key ?? 'default'
-  usePlay(shimmer ? sheen : own, animation, key)
-  // eslint-disable-next-line react-hooks/refs -- composeRefs makes a callback ref; it reads neither ref during render
-  const refs = useMemo(() => composeRefs(ref, own), [ref])
   const icon = variant.icon == null ? null : (
     <span aria-hidden="true" data-attune-part="icon">
       {variant.icon}
@@ -71,14 +61,14 @@ function useButtonElement(props: AdaptiveButtonProps, ref: ForwardedRef<HTMLButt
   const glint = shimmer && <span ref={sheen} aria-hidden="true" data-attune-part="sheen" style={SHEEN} />
   const element: Record<string, unknown> = asChild ? {} : { type: 'button' }
   for (const name in props) if (!OWN.has(name)) element[name] = props[name as keyof AdaptiveButtonProps]
-  element.ref = refs
+  element.ref = ref
   element.onClick = (event: MouseEvent<HTMLButtonElement>) => {
     onClick?.(event)
     // As in Radix: a handler that prevents the default opts out of ours.
     if (!event.defaultPrevented) onTrack?.()
   }
   element['data-attune'] = 'button'
-  element['data-variant'] = key
+  element['data-variant'] = decision?.key ?? 'default'
   element['data-segment'] = decision?.segment ?? undefined
   element['data-arm'] = decision?.arm ?? undefined
   element['data-tone'] = variant.tone ?? 'primary'
@@ -92,6 +82,22 @@ function useButtonElement(props: AdaptiveButtonProps, ref: ForwardedRef<HTMLButt
   // What compiled JSX calls, given the props object as it is: React 19 keeps
   // it as the element's props, where createElement would copy it again.
   return jsxs('button', element)
+}
+
+/** buttonElement in the browser: its animation played when the variant appears, its refs composed. */
+function useButtonElement(props: AdaptiveButtonProps, ref: ForwardedRef<HTMLButtonElement>, variant: ButtonVariant, decision: Shown, label: string, onTrack?: () => void): ReactElement {
+  const reduced = useReducedMotion()
+  // Only with a live decision (the fallback does not animate), and never under
+  // reduced motion: a button is already on screen, its animations only move it.
+  const animation = decision && !reduced ? variant.animation : undefined
+  const shimmer = animation === 'shimmer'
+  const own = useRef<HTMLElement>(null)
+  const sheen = useRef<HTMLSpanElement>(null)
+  usePlay(shimmer ? sheen : own, animation, decision?.key ?? 'default')
+  // eslint-disable-next-line react-hooks/refs -- composeRefs makes a callback ref; it reads neither ref during render
+  const refs = useMemo(() => composeRefs(ref, own), [ref])
+  // eslint-disable-next-line react-hooks/refs -- buttonElement sets the sheen ref on its span; it never reads it
+  return buttonElement(props, refs, variant, decision, label, shimmer, sheen, onTrack)
 }
 
 interface PartProps {
@@ -127,13 +133,27 @@ function FallbackButton({ button, buttonRef }: PartProps) {
  * When personalization fails it shows its `default` variant, and the
  * provider's `onError` hears of it once.
  */
-export const AdaptiveButton = forwardRef<HTMLButtonElement, AdaptiveButtonProps>(function AdaptiveButton(props, ref) {
-  // The boundary only reports: LiveButton's decision hooks make the fail-safe that guards the engine.
-  const safe = useFailureReport(componentName('AdaptiveButton', props.id))
-  // The fallback is made only if it is needed, not on every render.
-  return (
-    <Isolation safe={safe} fallback={() => <FallbackButton button={props} buttonRef={ref} />}>
-      <LiveButton button={props} buttonRef={ref} />
-    </Isolation>
-  )
-})
+export const AdaptiveButton = forwardRef<HTMLButtonElement, AdaptiveButtonProps>(
+  // On the server (no window) the button renders what hydration shows first,
+  // in one component with two context reads: no boundary, watch, effect or
+  // ref that only the browser uses (issue #11). The choice is made once, so
+  // every render of the page calls the same hooks.
+  typeof window === 'undefined'
+    ? function AdaptiveButton(props, ref) {
+        const [found, traits] = useInitialVariant(props.id, props.variants, props.experiment)
+        // An invalid variant: `default` instead, as useAdaptive shows (its report waits for a commit the server never makes).
+        const decision = checkButtonVariant(found.variant) ? { variant: props.variants.default, key: 'default', segment: null, arm: found.arm } : found
+        const { variant } = decision
+        return buttonElement(props, ref, variant, decision, fill(variant.label, traits, props.values), !useInitialReducedMotion() && variant.animation === 'shimmer')
+      }
+    : function AdaptiveButton(props, ref) {
+        // The boundary only reports: LiveButton's decision hooks make the fail-safe that guards the engine.
+        const safe = useFailureReport(componentName('AdaptiveButton', props.id))
+        // The fallback is made only if it is needed, not on every render.
+        return (
+          <Isolation safe={safe} fallback={() => <FallbackButton button={props} buttonRef={ref} />}>
+            <LiveButton button={props} buttonRef={ref} />
+          </Isolation>
+        )
+      },
+)

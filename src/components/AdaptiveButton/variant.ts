@@ -28,17 +28,21 @@ export interface ButtonVariant {
   animation?: ButtonAnimation
 }
 
-/** Why a button variant cannot be shown (where in it, and what), or null. */
+/**
+ * Why a button variant cannot be shown (where in it, and what), or null.
+ * What is expected instead is said in development; production keeps what is
+ * wrong, and where (the bytes count in the first load).
+ */
 export function checkButtonVariant(variant: unknown): Diagnostic | null {
   if (!isRecord(variant)) return problem(`must be an object with a "label", got ${kindOf(variant)}`)
-  if (typeof variant.label !== 'string' || !variant.label.trim()) return problem('needs a "label": a non-empty string (a button must have a name)', 'label')
-  if (variant.tone !== undefined && !BUTTON_TONES.includes(variant.tone as Tone)) return problem(`has an unknown "tone" ${JSON.stringify(variant.tone)}; expected one of ${BUTTON_TONES.join(', ')}`, 'tone')
+  if (typeof variant.label !== 'string' || !variant.label.trim()) return problem('needs a "label"' + (__DEV__ ? ': a non-empty string (a button must have a name)' : ''), 'label')
+  if (variant.tone !== undefined && !BUTTON_TONES.includes(variant.tone as Tone)) return problem(`has an unknown "tone" ${JSON.stringify(variant.tone)}` + (__DEV__ ? `; expected one of ${BUTTON_TONES.join(', ')}` : ''), 'tone')
   if (variant.iconPosition !== undefined && variant.iconPosition !== 'start' && variant.iconPosition !== 'end') {
-    return problem(`has "iconPosition" ${JSON.stringify(variant.iconPosition)}; expected "start" or "end"`, 'iconPosition')
+    return problem(`has "iconPosition" ${JSON.stringify(variant.iconPosition)}` + (__DEV__ ? '; expected "start" or "end"' : ''), 'iconPosition')
   }
   const animation = variant.animation
   if (animation !== undefined && animation !== 'none' && !ANIMATIONS.includes(animation as string)) {
-    return problem(`has an unknown "animation" ${JSON.stringify(animation)}; expected one of none, ${ANIMATIONS.join(', ')}`, 'animation')
+    return problem(`has an unknown "animation" ${JSON.stringify(animation)}` + (__DEV__ ? `; expected one of none, ${ANIMATIONS.join(', ')}` : ''), 'animation')
   }
   return null
 }
