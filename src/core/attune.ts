@@ -25,6 +25,8 @@ import { createTracker, type Schedule } from './tracker'
 const SESSION_TIMEOUT_MS = 30 * 60 * 1000
 /** Custom event scores halve every day by default. */
 const HALF_LIFE_MS = 24 * 60 * 60 * 1000
+/** Behavior samples: what may wait for a commit when no listener needs it (see `subscribe`). */
+const SAMPLES: readonly BehaviorEvent['type'][] = ['scroll', 'view', 'dwell', 'page-dwell', 'hover']
 /** Writes to storage are gathered for up to a second (and made at once when the page hides). */
 const PERSIST_DELAY_MS = 1000
 
@@ -59,6 +61,15 @@ export interface AttuneOptions {
 export type ProfileListener = (profile: Profile, previous: Profile) => void
 
 /**
+ * Which behavior samples (`scroll`, `view`, `dwell`, `page-dwell` and
+ * `hover` events) a listener needs in the profile within the frame they
+ * are recorded in, given the profile as committed: the decision engine
+ * needs the scroll sample that crosses a rule's threshold, say, and none
+ * that crosses nothing.
+ */
+export type SampleNeed = (event: BehaviorEvent, profile: Profile) => boolean
+
+/**
  * An Attune instance: the behavior store, its tracker and its consent state.
  * Its functions do not depend on `this`: `const { track } = attune` works.
  */
@@ -81,8 +92,14 @@ export interface Attune {
    * listener that records or writes state) runs once they all have been, and
    * they are then called again for it: every listener hears of every change,
    * in order.
+   *
+   * With `needs`, samples it returns false for may reach the listener up
+   * to half a second later (with the next commit), where the default
+   * schedule would commit them at the next frame; without, the listener
+   * needs them all. When no listener needs a sample, scrolling costs no
+   * store update per frame.
    */
-  subscribe: (listener: ProfileListener) => () => void
+  subscribe: (listener: ProfileListener, needs?: SampleNeed) => () => void
   /**
    * Sets `profile.state[key][id]`: data of an extension of the core (the
    * decision engine keeps exposures, nudge history and model weights so).
@@ -209,11 +226,20 @@ export function createAttune(options: AttuneOptions = {}): Attune {
     if (!restoring) adapter.setItem(name, { state: { profile: state.profile }, version: STORED_VERSION })
   })
 
+  // What each subscriber needs of behavior samples (nothing given: every one).
+  const needs = new Set<[SampleNeed?]>()
   const tracker = createTracker({
     now,
     schedule: options.schedule,
     maxPending: limits.pending,
     onQueued: adapter.watch,
+    canWait(event) {
+      const { profile } = store.getState()
+      // A sample that starts a new session changes the visit count at once.
+      if (!SAMPLES.includes(event.type) || now() - profile.visitor.lastSeen > config.sessionTimeoutMs) return false
+      for (const [need] of needs) if (need?.(event, profile) ?? true) return false
+      return true
+    },
     commit: (events, times) => serial(() => store.setState({ profile: aggregate(store.getState().profile, events, times, config) })),
   })
 
@@ -302,10 +328,17 @@ export function createAttune(options: AttuneOptions = {}): Attune {
       })
     },
     getProfile: () => store.getState().profile,
-    subscribe: (listener) =>
-      store.subscribe((state, previous) => {
+    subscribe(listener, need) {
+      const entry: [SampleNeed?] = [need]
+      needs.add(entry)
+      const stop = store.subscribe((state, previous) => {
         if (state.profile !== previous.profile) listener(state.profile, previous.profile)
-      }),
+      })
+      return () => {
+        needs.delete(entry)
+        stop()
+      }
+    },
     writeState,
     flush() {
       tracker.flush()

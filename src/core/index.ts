@@ -3,7 +3,7 @@
  * workers; imports nothing from React.
  */
 export { createAttune } from './attune'
-export type { Attune, AttuneOptions, ProfileListener } from './attune'
+export type { Attune, AttuneOptions, ProfileListener, SampleNeed } from './attune'
 export { eventCount, eventScore } from './aggregate'
 export type { Consent } from './consent'
 export { parseDuration } from './duration'

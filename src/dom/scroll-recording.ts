@@ -17,9 +17,10 @@ export const retainScrollRecording = refCounted<Attune>((attune) => {
   // fits the viewport never scrolls, and hooks may run in any order.
   // Deferred: recording from inside a subscriber would commit while other
   // subscribers are still being told about the previous commit.
+  // Pages change with page views, not with samples.
   const stopPages = attune.subscribe((profile, previous) => {
     if (profile.page !== previous.page) queueMicrotask(sample)
-  })
+  }, () => false)
   return () => {
     stopScroll()
     stopPages()

@@ -18,45 +18,27 @@ export function readScroll(): ScrollSample | null {
 }
 
 /**
- * The page's scroll position, at most once per animation frame, from one
- * passive listener on `window`. A sample is taken in the scroll event
- * itself: browsers fire it once per frame, in the frame's rendering steps
- * before its animation frame callbacks (HTML's "update the rendering": the
- * scroll steps, then the animation frame callbacks), so what a sample leads
- * to (the tracker's commit, the variant it changes) lands before that very
- * frame is painted. A scroll event that comes in the same frame after the
- * first (older browsers, synthetic events) only asks for one more sample,
- * taken at the frame if the page moved in between.
+ * The page's scroll position, from one passive listener on `window`, when it
+ * moved. A sample is taken in the scroll event itself: browsers fire it once
+ * per frame, in the frame's rendering steps before its animation frame
+ * callbacks (HTML's "update the rendering": the scroll steps, then the
+ * animation frame callbacks), so what a sample leads to (the tracker's
+ * commit, the variant it changes) lands before that very frame is painted.
+ * Nothing else runs per frame: an animation frame callback that caught a
+ * second event in the same frame cost as much as the sample itself, on
+ * every frame of a scroll (issue #11); such events (older browsers,
+ * synthetic ones) are sampled too, and one that finds the page where the
+ * last one left it emits nothing.
  */
 export const subscribeScroll = sharedSource<ScrollSample>((emit) => {
-  let frame = 0
-  let missed = false
   let last: ScrollSample | null = null
-  const sample = () => {
+  const onScroll = () => {
     const scroll = readScroll()
     if (!scroll || (last && scroll.y === last.y && scroll.depth === last.depth)) return
     last = scroll
     emit(scroll)
   }
-  const onScroll = () => {
-    if (frame) {
-      missed = true
-      return
-    }
-    last = null
-    frame = requestAnimationFrame(() => {
-      frame = 0
-      if (!missed) return
-      missed = false
-      sample()
-    })
-    sample()
-  }
-  const stop = listenTo(pageWindow(), 'scroll', onScroll, { passive: true })
-  return () => {
-    stop()
-    if (frame && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(frame)
-  }
+  return listenTo(pageWindow(), 'scroll', onScroll, { passive: true })
 })
 
 export const isPageHidden = (): boolean => pageDocument()?.visibilityState === 'hidden'
@@ -90,6 +72,15 @@ export const subscribeActivity = sharedSource((emit) => {
 let lastInput = -Infinity
 
 /**
+ * After stamping an input, the stamp stops listening for this long: input
+ * comes 60 times a second or more (pointer moves, wheel and scroll on every
+ * frame), and an idle timeout is seconds long, so the stamp is at most this
+ * much older than the last input, for a few listener calls a second
+ * instead of two or more per frame (issue #11).
+ */
+export const STAMP_REST_MS = 250
+
+/**
  * Stamps the time of the last input (see {@link subscribeActivity}) while
  * held, with one listener however many hold it: what an idle timer reads
  * when it fires, instead of every timer hearing every pointer move.
@@ -97,12 +88,27 @@ let lastInput = -Infinity
 export const retainActivityStamp = refCounted<null>(() => {
   // Input heard before (by an earlier holder) is not this one's to read.
   lastInput = -Infinity
-  return subscribeActivity(() => {
-    lastInput = performance.now()
-  })
+  let stop: (() => void) | null = null
+  let rest: ReturnType<typeof setTimeout> | undefined
+  const listen = () => {
+    stop = subscribeActivity(() => {
+      lastInput = performance.now()
+      stop?.()
+      stop = null
+      rest = setTimeout(listen, STAMP_REST_MS)
+    })
+  }
+  listen()
+  return () => {
+    stop?.()
+    clearTimeout(rest)
+  }
 })
 
-/** `performance.now()` of the last input seen while {@link retainActivityStamp} was held; -Infinity before any. */
+/**
+ * `performance.now()` of the last input seen while {@link retainActivityStamp}
+ * was held (or of one at most {@link STAMP_REST_MS} before it); -Infinity before any.
+ */
 export const lastActivity = (): number => lastInput
 
 /** The mouse leaving the page through its top edge (toward the tabs and the address bar). */

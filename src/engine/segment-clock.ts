@@ -5,6 +5,7 @@
  * (only while someone watches), and tells the watchers when the active
  * segments change.
  */
+import type { SampleNeed } from '../core/attune'
 import type { Profile } from '../core/profile'
 import type { Trace } from './rules/compile'
 import type { Rules } from './rules/document'
@@ -39,6 +40,8 @@ export interface SegmentClock {
   watch: (listener: () => void) => () => void
   /** Calls the watchers (the segments were overridden). */
   notify: () => void
+  /** Whether a behavior sample may change a segment (see core's `SampleNeed`). */
+  needs: SampleNeed
 }
 
 export function createSegmentClock(options: SegmentClockOptions): SegmentClock {
@@ -114,6 +117,7 @@ export function createSegmentClock(options: SegmentClockOptions): SegmentClock {
       }
     },
     notify,
+    needs: (event, sampled) => evaluator.needs(event, sampled),
   }
 }
 

@@ -4,6 +4,7 @@
  * hysteresis so that nothing flickers while a signal hovers at a threshold.
  */
 import { compileRule, pathsChanged, type EvalContext, type Inputs, type Predicate, type Trace } from './rules/compile'
+import type { SampleNeed } from '../core/attune'
 import type { Profile } from '../core/profile'
 import type { CheckedModel, Rules } from './rules/document'
 import { classify, logisticState, propensity } from './models'
@@ -63,6 +64,8 @@ export interface SegmentEvaluator {
   trace(id: string, profile: Profile, now: number): Trace[]
   /** Whether `profile` matches segment `id` at `now` (for a `fresh` evaluator: a look at one profile). */
   matches(id: string, profile: Profile, now: number): boolean
+  /** Whether committing a behavior sample to `profile` may change a match (see core's `SampleNeed`). */
+  needs: SampleNeed
 }
 
 /** A segment, compiled, with the state of its evaluation: not yet evaluated, not active. */
@@ -100,6 +103,11 @@ export function createSegmentEvaluator(rules: Rules, options: SegmentEvaluatorOp
   let pass = 0
   let activeIds: readonly string[] = []
   let current: Profile | null = null
+
+  // The parts of the profile the rules read (`scroll` as `scroll.depth` when
+  // that is all they read of it), or everything for a custom predicate.
+  const reads = new Set(entries.flatMap(({ inputs }) => (inputs.opaque ? ['*'] : inputs.paths.map(([part, key]) => (part === 'scroll' && key !== 'depth' ? '*' : part!)))))
+  const depthRules = entries.filter(({ inputs }) => inputs.paths.some(([part]) => part === 'scroll'))
 
   // Per-pass caches of model results, so each model runs once per pass.
   const modelPass = new Map<string, number>()
@@ -196,6 +204,16 @@ export function createSegmentEvaluator(rules: Rules, options: SegmentEvaluatorOp
       compileRule(segment.when, true).test(profile, context)
       context.trace = null
       return trace
+    },
+    needs(event, profile) {
+      if (reads.has('*') || current !== profile) return true
+      if (event.type !== 'scroll') return reads.has(event.type === 'page-dwell' ? 'pages' : event.type === 'hover' ? 'hover' : 'sections')
+      // Deeper than the profile's depth: does a rule that reads it change?
+      // (A rule that refers to one that changes is not asked: the first
+      // change already needs the sample.)
+      if (!depthRules.length || event.depth <= profile.scroll.depth) return false
+      const next = { ...profile, scroll: { ...profile.scroll, depth: event.depth } }
+      return depthRules.some((entry) => entry.test(next, context) !== entry.matched)
     },
     matches(id, profile, now) {
       const entry = byId.get(id)

@@ -138,7 +138,7 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
   }
   const { errors } = config.rules === undefined ? { errors: [] } : setRules(config.rules)
   if (__DEV__) for (const error of errors) devWarn(formatDiagnostic('rules', error))
-  attune.subscribe(afterCommit(attune, clock, log))
+  attune.subscribe(afterCommit(attune, clock, log), clock.needs)
 
   const decisions: Decisions = {
     setRules,
@@ -169,7 +169,8 @@ export function withDecisions(attune: Attune, config: DecisionConfig = {}): Deci
       forced = overrides && { ...overrides, ...(overrides.segments ? { segments: [...overrides.segments] } : {}) }
       clock.notify()
     },
-    watchDecisions: (listener) => watchBoth(clock.watch(listener), attune.subscribe(listener)),
+    // Decisions change with the segments (the clock's watch), not with samples.
+    watchDecisions: (listener) => watchBoth(clock.watch(listener), attune.subscribe(listener, () => false)),
     watchSegments: clock.watch,
   }
 

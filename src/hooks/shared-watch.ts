@@ -23,9 +23,10 @@ function sharedWatch<A extends Attune>(changed: (profile: Profile, previous: Pro
     watch = (listener) => {
       const other = also?.(attune)(listener)
       listeners.add(listener)
+      // What they watch changes with state and events, not with behavior samples.
       stop ??= attune.subscribe((profile, previous) => {
         if (changed(profile, previous)) listeners.forEach((each) => each())
-      })
+      }, () => false)
       return () => {
         other?.()
         listeners.delete(listener)

@@ -6,6 +6,7 @@ import { act, render } from '@testing-library/react'
 import { useRef } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createAttune, PersonalizationProvider, useDwellTime, useIdle, useScrollDepth, type Attune } from '../../src'
+import { STAMP_REST_MS } from '../../src/dom/sources'
 import { FakeIntersectionObserver } from '../support/intersection'
 
 let attune: Attune
@@ -41,6 +42,25 @@ describe('useIdle', () => {
     // One shared stamp; each hook's timer reads it when it fires. Before,
     // every hook heard every pointer move (20 clock reads here).
     expect(now).toHaveBeenCalledTimes(1)
+  })
+
+  it('stamps input at most once per STAMP_REST_MS, however much comes: no listener call per frame while the visitor scrolls', () => {
+    render(
+      <PersonalizationProvider attune={attune}>
+        <Idle timeout={10_000} />
+      </PersonalizationProvider>,
+    )
+    const now = vi.spyOn(performance, 'now')
+    // A second of scrolling: wheel and scroll on every frame.
+    for (let frame = 0; frame < 60; frame++) {
+      act(() => {
+        window.dispatchEvent(new Event('wheel'))
+        window.dispatchEvent(new Event('scroll'))
+      })
+      advance(1000 / 60)
+    }
+    expect(now.mock.calls.length).toBeLessThanOrEqual(Math.ceil(1000 / STAMP_REST_MS) + 1)
+    expect(now.mock.calls.length).toBeGreaterThanOrEqual(Math.floor(1000 / STAMP_REST_MS))
   })
 
   it('goes idle from the last input any hook saw, and every hook hears the visitor come back', () => {
@@ -131,13 +151,12 @@ describe('useScrollDepth', () => {
       })
       // No frame has run: the sample was taken in the event.
       expect(attune.getProfile().scroll.depth).toBe(0.5)
-      // A second event in the same frame, at a new position: one more sample, at the frame.
+      // A second event in the same frame, at a new position, is sampled in
+      // its event too (no animation frame runs per scroll event).
       act(() => {
         window.scrollY = 2000
         window.dispatchEvent(new Event('scroll'))
       })
-      expect(attune.getProfile().scroll.depth).toBe(0.5)
-      advance(16)
       expect(attune.getProfile().scroll.depth).toBe(0.75)
     } finally {
       Reflect.deleteProperty(document.documentElement, 'scrollHeight')
