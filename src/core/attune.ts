@@ -95,7 +95,11 @@ export interface Attune {
    * keys and values that are not JSON are ignored with a development warning.
    */
   writeState: (key: string, id: string, value: StateUpdate) => void
-  /** Commits queued events and writes pending storage changes now. */
+  /**
+   * Commits queued events and writes pending storage changes: now, or when
+   * the `persistDelay` since the last write is over (at once if the page
+   * hides first), so that storage is written at most once per `persistDelay`.
+   */
   flush: () => void
   /** The instance's clock. */
   now: () => number
@@ -239,11 +243,10 @@ export function createAttune(options: AttuneOptions = {}): Attune {
     // server kept it): merging the two would count its behavior twice. The
     // stored profile, with this page's context, is the newer copy.
     const same = started !== null && profile.visitor.id === started.visitor.id
-    const restored = profile
     serial(() => {
       restoring = true
       try {
-        store.setState({ profile: same ? restored : mergeProfiles(restored, store.getState().profile, config) })
+        store.setState({ profile: same ? profile : mergeProfiles(profile, store.getState().profile, config) })
       } finally {
         restoring = false
       }
@@ -309,7 +312,7 @@ export function createAttune(options: AttuneOptions = {}): Attune {
     writeState,
     flush() {
       tracker.flush()
-      adapter.flush()
+      adapter.flush(true)
     },
     now,
     halfLifeMs: config.halfLifeMs,
