@@ -242,7 +242,7 @@ export function createAttune(options: AttuneOptions = {}): Attune {
     // An initialProfile of this very visitor came from the stored one (the
     // server kept it): merging the two would count its behavior twice. The
     // stored profile, with this page's context, is the newer copy.
-    const same = started !== null && profile.visitor.id === started.visitor.id
+    const same = started?.visitor.id === profile.visitor.id
     serial(() => {
       restoring = true
       try {

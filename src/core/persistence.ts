@@ -264,8 +264,8 @@ export function createPersistAdapter(options: PersistAdapterOptions): PersistAda
       // writes once the delay is over.
       if (gathered && Date.now() - written < delayMs) return
       const write = pending
-      clearTimeout(timer)
-      timer = undefined
+      // clearTimeout returns undefined: the timer is ended and forgotten.
+      timer = clearTimeout(timer) as undefined
       pending = null
       if (write && allowed()) {
         written = Date.now()
