@@ -261,8 +261,9 @@ export function createPersistAdapter(options: PersistAdapterOptions): PersistAda
     },
     flush(gathered) {
       // A pending write has its timer, started after the last write: it
-      // writes once the delay is over.
-      if (gathered && Date.now() - written < delayMs) return
+      // writes once the delay is over. \`<=\`: Date.now() counts whole ms, so
+      // a difference of exactly the delay may be a little less in fact.
+      if (gathered && Date.now() - written <= delayMs) return
       const write = pending
       // clearTimeout returns undefined: the timer is ended and forgotten.
       timer = clearTimeout(timer) as undefined
