@@ -112,7 +112,11 @@ export interface Attune {
    * keys and values that are not JSON are ignored with a development warning.
    */
   writeState: (key: string, id: string, value: StateUpdate) => void
-  /** Commits queued events and writes pending storage changes now. */
+  /**
+   * Commits queued events and writes pending storage changes: now, or when
+   * the `persistDelay` since the last write is over (at once if the page
+   * hides first), so that storage is written at most once per `persistDelay`.
+   */
   flush: () => void
   /** The instance's clock. */
   now: () => number
@@ -264,12 +268,11 @@ export function createAttune(options: AttuneOptions = {}): Attune {
     // An initialProfile of this very visitor came from the stored one (the
     // server kept it): merging the two would count its behavior twice. The
     // stored profile, with this page's context, is the newer copy.
-    const same = started !== null && profile.visitor.id === started.visitor.id
-    const restored = profile
+    const same = started?.visitor.id === profile.visitor.id
     serial(() => {
       restoring = true
       try {
-        store.setState({ profile: same ? restored : mergeProfiles(restored, store.getState().profile, config) })
+        store.setState({ profile: same ? profile : mergeProfiles(profile, store.getState().profile, config) })
       } finally {
         restoring = false
       }
@@ -342,7 +345,7 @@ export function createAttune(options: AttuneOptions = {}): Attune {
     writeState,
     flush() {
       tracker.flush()
-      adapter.flush()
+      adapter.flush(true)
     },
     now,
     halfLifeMs: config.halfLifeMs,

@@ -120,6 +120,8 @@ export function mergeProfiles(stored: Profile, live: Profile, options: MergeOpti
   const s = stored.visitor
   const l = live.visitor
   const continues = l.sessionStart - s.lastSeen <= options.sessionTimeoutMs
+  // The stored session goes on unless this page load already began its own.
+  const sameSession = continues && l.visits === 1
   const merged: Profile = {
     ...live,
     visitor: {
@@ -128,8 +130,8 @@ export function mergeProfiles(stored: Profile, live: Profile, options: MergeOpti
       lastSeen: Math.max(s.lastSeen, l.lastSeen),
       // The live profile counts its own sessions from 1; add the ones it began after the first.
       visits: s.visits + (continues ? 0 : 1) + (l.visits - 1),
-      sessionId: continues && l.visits === 1 ? s.sessionId : l.sessionId,
-      sessionStart: continues && l.visits === 1 ? s.sessionStart : l.sessionStart,
+      sessionId: sameSession ? s.sessionId : l.sessionId,
+      sessionStart: sameSession ? s.sessionStart : l.sessionStart,
       traits: { ...s.traits, ...l.traits },
     },
     // Extension data: per entry of each key, what this page load set wins.
@@ -165,8 +167,13 @@ export interface PersistAdapter {
   getItem: (name: string) => StoredValue | null
   /** Writes, gathered: at most once per delay, at once when the page hides. Nothing without `allowed()`. */
   setItem: (name: string, value: StoredValue) => void
-  /** Writes a pending change now. */
-  flush: () => void
+  /**
+   * Writes a pending change now. With `gathered` (the app's `flush()`), only
+   * when no write was made within the delay; else the write waits for the
+   * delay's timer, so writes stay at most one per delay under the 'manual'
+   * schedule too (#11: every `flush()` serialized the whole profile).
+   */
+  flush: (gathered?: boolean) => void
   /** Drops a pending change without writing it, and stops watching the page (consent withdrawn, forget()). */
   cancel: () => void
   /**
@@ -202,9 +209,14 @@ export interface PersistAdapterOptions {
 export function createPersistAdapter(options: PersistAdapterOptions): PersistAdapter {
   // Taken apart once: the minifier shortens local names, never property names.
   const { storage, allowed, delayMs, onUnreadable, beforeHide } = options
-  let pending: { name: string; value: StoredValue } | null = null
+  // The change to write and its key (kept apart: two variables minify
+  // smaller than an object's property names).
+  let pending: StoredValue | null = null
+  let key = ''
   let timer: ReturnType<typeof setTimeout> | undefined
   let watching = false
+  // When the last write was made, in real time (as the timer counts).
+  let written = 0
 
   const onHide = (event: Event) => {
     if (event.type !== 'pagehide' && !pageHidden()) return
@@ -241,17 +253,25 @@ export function createPersistAdapter(options: PersistAdapterOptions): PersistAda
     },
     setItem(name, value) {
       if (!allowed()) return
-      pending = { name, value }
+      pending = value
+      key = name
       if (delayMs <= 0 || pageHidden()) return adapter.flush()
       listen(true)
       timer ??= setTimeout(adapter.flush, delayMs)
     },
-    flush() {
+    flush(gathered) {
+      // A pending write has its timer, started after the last write: it
+      // writes once the delay is over. \`<=\`: Date.now() counts whole ms, so
+      // a difference of exactly the delay may be a little less in fact.
+      if (gathered && Date.now() - written <= delayMs) return
       const write = pending
-      clearTimeout(timer)
-      timer = undefined
+      // clearTimeout returns undefined: the timer is ended and forgotten.
+      timer = clearTimeout(timer) as undefined
       pending = null
-      if (write && allowed()) storage.setItem(write.name, JSON.stringify(write.value))
+      if (write && allowed()) {
+        written = Date.now()
+        storage.setItem(key, JSON.stringify(write))
+      }
     },
     cancel() {
       pending = null

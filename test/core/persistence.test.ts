@@ -113,6 +113,37 @@ describe('persistence', () => {
     expect(readStored(storage).state.profile.events.signup?.count).toBe(1)
   })
 
+  // Issue 11: under 'manual' every flush() wrote, and serialized, the whole
+  // profile (a flush every 250 events made ingest under consent 1.5 times
+  // slower than pending). A flush now writes at once only when the last
+  // write is a persistDelay old; else the write lands when the delay ends.
+  it('flush() writes at most once per persistDelay, and loses nothing', () => {
+    vi.useFakeTimers()
+    try {
+      const storage = spyStorage()
+      const writes: number[] = []
+      const counting = { ...storage, setItem: (key: string, value: string) => (writes.push(Date.now()), storage.setItem(key, value)) }
+      const attune = createAttune({ storage: counting, consent: 'granted', schedule: 'manual', persistDelay: 1000 })
+      const start = Date.now()
+      // A flush every 100 ms for 3 s.
+      for (let i = 0; i < 30; i++) {
+        attune.track('a')
+        attune.flush()
+        if (i === 0) expect(writes).toEqual([start])
+        vi.advanceTimersByTime(100)
+      }
+      expect(writes.length).toBeGreaterThanOrEqual(3)
+      for (let i = 1; i < writes.length; i++) expect(writes[i]! - writes[i - 1]!).toBeGreaterThanOrEqual(1000)
+      // The last flushes were gathered: their write comes when the delay ends.
+      expect(readStored(storage).state.profile.events.a!.count).toBeLessThan(30)
+      vi.advanceTimersByTime(1000)
+      expect(readStored(storage).state.profile.events.a?.count).toBe(30)
+      expect(vi.getTimerCount()).toBe(0)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   it.each([
     ['not JSON', '{"state": {"profile"'],
     ['JSON but not an object', '42'],
