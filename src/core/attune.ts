@@ -73,7 +73,7 @@ export interface Attune {
   getConsent: () => Consent
   /** Erases the stored profile and every key Attune wrote, and starts over with a new anonymous visitor. */
   forget: () => void
-  /** The committed profile (queued events are not in it until the next commit). */
+  /** The profile: queued events are not in it until the next commit; state written is, at once. */
   getProfile: () => Profile
   /**
    * Calls `listener` after every commit that changed the profile; returns the
@@ -86,8 +86,12 @@ export interface Attune {
   /**
    * Sets `profile.state[key][id]`: data of an extension of the core (the
    * decision engine keeps exposures, nudge history and model weights so).
-   * It is not behavior: it bypasses the tracker, is committed at once (after
-   * the events recorded before it), and is no visitor activity. `value` is
+   * It is not behavior: it bypasses the tracker, lands at once (after the
+   * events recorded before it; `getProfile()` holds it when the call
+   * returns), and is no visitor activity. The writes of one task are
+   * committed together at its end (listeners hear of them, and storage, in
+   * one change), or before the next commit or `flush()`; one made while
+   * listeners are being called lands once they all have been. `value` is
    * JSON, or a function of the value there now, called when the write lands.
    * Like the rest of the profile it is kept in memory, stored only under
    * consent, and erased by `forget()` and by consent denied. A write made
@@ -95,7 +99,7 @@ export interface Attune {
    * keys and values that are not JSON are ignored with a development warning.
    */
   writeState: (key: string, id: string, value: StateUpdate) => void
-  /** Commits queued events and writes pending storage changes now. */
+  /** Commits queued events and state writes, and writes pending storage changes, now. */
   flush: () => void
   /** The instance's clock. */
   now: () => number
@@ -195,13 +199,22 @@ export function createAttune(options: AttuneOptions = {}): Attune {
     allowed: () => consent === 'granted' && !readOnly && !forgetting,
     delayMs: durationOption(options, 'persistDelay', PERSIST_DELAY_MS),
     onUnreadable: unreadable,
-    beforeHide: () => tracker.flush(),
+    beforeHide: () => {
+      commitWrites()
+      tracker.flush()
+    },
   })
 
   const store = createStore<State>()(() => ({ profile: started ?? fresh() }))
   // Every change of the store goes through it, so that listeners that
-  // change the profile again are heard in order (see subscribe).
-  const serial = createCommitQueue()
+  // change the profile again are heard in order (see subscribe); the state
+  // writes gathered before a change are committed first.
+  const queue = createCommitQueue()
+  const [writeState, profile, commitWrites] = stateWriter(store, () => tracker.flush(), queue)
+  const serial: typeof queue = (update) => {
+    commitWrites()
+    queue(update)
+  }
   // Set while the stored profile is read in: reading writes nothing.
   let restoring = false
   // Every commit is written (gathered by the adapter; only under consent).
@@ -249,8 +262,6 @@ export function createAttune(options: AttuneOptions = {}): Attune {
       }
     })
   }
-
-  const writeState = stateWriter(store, tracker.flush, serial)
 
   // Reading only: nothing is written until the first commit, so an instance
   // made and dropped during render (StrictMode) leaves storage as it was.
@@ -301,13 +312,14 @@ export function createAttune(options: AttuneOptions = {}): Attune {
         }
       })
     },
-    getProfile: () => store.getState().profile,
+    getProfile: profile,
     subscribe: (listener) =>
       store.subscribe((state, previous) => {
         if (state.profile !== previous.profile) listener(state.profile, previous.profile)
       }),
     writeState,
     flush() {
+      commitWrites()
       tracker.flush()
       adapter.flush()
     },

@@ -57,12 +57,6 @@ export function describeBadWrite(key: unknown, id: unknown): string {
   return `the value of "${key}"/"${id}" is not JSON (finite numbers, strings, booleans, null, arrays and plain objects)`
 }
 
-/** `state` with `state[key][id]` set to `value`; the other entries and keys keep their identity. */
-export function withStateEntry(state: Record<string, Json>, key: string, id: string, value: Json): Record<string, Json> {
-  const into = state[key]
-  return { ...state, [key]: { ...(isObject(into) ? into : {}), [id]: value } }
-}
-
 /** The entry `state[key][id]`, if there is one. */
 function readEntry(profile: Profile, key: string, id: string): Json | undefined {
   const into = profile.state[key]
@@ -82,13 +76,30 @@ function landing(profile: Profile, key: string, id: string, update: (current: Js
 }
 
 /**
- * An instance's `writeState`, over its store: `flush` commits the events
- * recorded before the write, and the write lands through `serial`, the
- * instance's commit queue. Arguments, not an options object: the minifier
- * shortens them.
+ * An instance's `writeState`, over its store, with the profile it reads and
+ * the commit of the writes it gathered. A write lands, in the turn of
+ * `queue` (the instance's commit queue), in a draft of the profile that
+ * `profile()` returns; the writes of one task are committed together (one
+ * store update, one notification of the listeners, one storage write) at the
+ * end of the task, or by `commit()`, which the instance calls before any
+ * other change of the store. One update per write copied the whole
+ * `state[key]` record (every component's entry) and told every listener: N
+ * components writing their variant history on one segment change cost N²
+ * (issue #11). `flush` commits the events recorded before a write.
+ * Arguments, not an options object: the minifier shortens them.
  */
-export function stateWriter(store: StoreApi<{ profile: Profile }>, flush: () => void, serial: CommitQueue) {
-  return (key: string, id: string, value: StateUpdate): void => {
+export function stateWriter(store: StoreApi<{ profile: Profile }>, flush: () => void, queue: CommitQueue) {
+  // The profile with the writes not committed yet. Nothing else changes the
+  // store while there is one; its records under the keys written since are
+  // its own copies, changed in place.
+  let draft: Profile | null = null
+  const land = () => {
+    const next = draft
+    draft = null
+    if (next) store.setState({ profile: next })
+  }
+  const commit = () => queue(land)
+  const write = (key: string, id: string, value: StateUpdate): void => {
     const update = typeof value === 'function' ? value : undefined
     const copy = update ? undefined : copyJson(value)
     if (!isStateKey(key, id) || (!update && copy === undefined)) {
@@ -98,12 +109,21 @@ export function stateWriter(store: StoreApi<{ profile: Profile }>, flush: () => 
     const visitor = store.getState().profile.visitor.id
     // Events recorded before this write come first in the profile's history.
     flush()
-    serial(() => {
-      const profile = store.getState().profile
+    queue(() => {
+      const base = store.getState().profile
+      const current = draft ?? base
       // forget() came first: the write was for a visitor who is gone.
-      if (profile.visitor.id !== visitor) return
-      const next = update ? landing(profile, key, id, update) : copy
-      if (next !== undefined) store.setState({ profile: { ...profile, state: withStateEntry(profile.state, key, id, next) } })
+      if (current.visitor.id !== visitor) return
+      const next = update ? landing(current, key, id, update) : copy
+      if (next === undefined) return
+      if (!draft) {
+        draft = { ...base, state: { ...base.state } }
+        queueMicrotask(commit)
+      }
+      const { state } = draft
+      const into = state[key]
+      ;(into !== base.state[key] ? (into as Record<string, Json>) : (state[key] = { ...(isObject(into) ? into : {}) }))[id] = next
     })
   }
+  return [write, () => draft ?? store.getState().profile, commit] as const
 }
