@@ -199,10 +199,7 @@ export function createAttune(options: AttuneOptions = {}): Attune {
     allowed: () => consent === 'granted' && !readOnly && !forgetting,
     delayMs: durationOption(options, 'persistDelay', PERSIST_DELAY_MS),
     onUnreadable: unreadable,
-    beforeHide: () => {
-      commitWrites()
-      tracker.flush()
-    },
+    beforeHide: () => commitAll(),
   })
 
   const store = createStore<State>()(() => ({ profile: started ?? fresh() }))
@@ -214,6 +211,11 @@ export function createAttune(options: AttuneOptions = {}): Attune {
   const serial: typeof queue = (update) => {
     commitWrites()
     queue(update)
+  }
+  /** Commits the state written and the events queued. */
+  const commitAll = () => {
+    commitWrites()
+    tracker.flush()
   }
   // Set while the stored profile is read in: reading writes nothing.
   let restoring = false
@@ -319,8 +321,7 @@ export function createAttune(options: AttuneOptions = {}): Attune {
       }),
     writeState,
     flush() {
-      commitWrites()
-      tracker.flush()
+      commitAll()
       adapter.flush()
     },
     now,

@@ -29,25 +29,21 @@ export type StateUpdate = Json | ((current: Json | undefined) => Json | undefine
  * nothing in the profile.
  */
 export function copyJson(value: unknown, depth = 0): Json | undefined {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined
+  if (value === null || typeof value === 'string' || typeof value === 'boolean' || Number.isFinite(value)) return value as Json
   if (typeof value !== 'object' || depth >= MAX_DEPTH) return undefined
   const array = Array.isArray(value)
   const proto = Object.getPrototypeOf(value) as unknown
   if (!array && proto !== Object.prototype && proto !== null) return undefined
-  const out: Record<string, Json> = {}
-  const list: Json[] = []
+  const out: Json[] & Record<string, Json> = (array ? [] : {}) as Json[] & Record<string, Json>
   for (const [key, item] of Object.entries(value)) {
     const copy = copyJson(item, depth + 1)
     if (copy === undefined || key === '__proto__') return undefined
-    if (array) list.push(copy)
+    // Pushed: an array with holes is copied without them, as before.
+    if (array) out.push(copy)
     else out[key] = copy
   }
-  return array ? list : out
+  return out
 }
-
-/** Whether `key` and `id` can name an entry: non-empty strings of at most MAX_KEY_LENGTH characters, not `__proto__`. */
-export const isStateKey = (key: unknown, id: unknown): boolean => isKey(key) && isKey(id)
 
 /** Why a write is refused, for development messages. */
 export function describeBadWrite(key: unknown, id: unknown): string {
@@ -57,15 +53,13 @@ export function describeBadWrite(key: unknown, id: unknown): string {
   return `the value of "${key}"/"${id}" is not JSON (finite numbers, strings, booleans, null, arrays and plain objects)`
 }
 
-/** The entry `state[key][id]`, if there is one. */
-function readEntry(profile: Profile, key: string, id: string): Json | undefined {
-  const into = profile.state[key]
-  return isObject(into) ? entryOf(into as Record<string, Json>, id) : undefined
-}
-
-/** The value a write lands with, or undefined for none (the update kept the value, or gave one that is not JSON). */
-function landing(profile: Profile, key: string, id: string, update: (current: Json | undefined) => Json | undefined): Json | undefined {
-  const current = readEntry(profile, key, id)
+/**
+ * The value a write lands with, or undefined for none (the update kept the
+ * value, or gave one that is not JSON): `update` is given the entry
+ * `into[id]` there now, if there is one.
+ */
+function landing(into: Json | undefined, id: string, key: string, update: (current: Json | undefined) => Json | undefined): Json | undefined {
+  const current = isObject(into) ? entryOf(into as Record<string, Json>, id) : undefined
   const result = update(current)
   if (result === current || result === undefined) return undefined
   const copy = copyJson(result)
@@ -102,7 +96,8 @@ export function stateWriter(store: StoreApi<{ profile: Profile }>, flush: () => 
   const write = (key: string, id: string, value: StateUpdate): void => {
     const update = typeof value === 'function' ? value : undefined
     const copy = update ? undefined : copyJson(value)
-    if (!isStateKey(key, id) || (!update && copy === undefined)) {
+    // Keys and ids: non-empty strings of at most MAX_KEY_LENGTH characters, not `__proto__`.
+    if (!isKey(key) || !isKey(id) || (!update && copy === undefined)) {
       if (__DEV__) devWarn(`writeState() ignored a write: ${describeBadWrite(key, id)}.`)
       return
     }
@@ -111,10 +106,9 @@ export function stateWriter(store: StoreApi<{ profile: Profile }>, flush: () => 
     flush()
     queue(() => {
       const base = store.getState().profile
-      const current = draft ?? base
       // forget() came first: the write was for a visitor who is gone.
-      if (current.visitor.id !== visitor) return
-      const next = update ? landing(current, key, id, update) : copy
+      if (base.visitor.id !== visitor) return
+      const next = update ? landing((draft ?? base).state[key], id, key, update) : copy
       if (next === undefined) return
       if (!draft) {
         draft = { ...base, state: { ...base.state } }
