@@ -1,6 +1,5 @@
 import { createStore } from 'zustand/vanilla'
 import { aggregate, type AggregateConfig } from './aggregate'
-import { createCommitQueue } from './commit-queue'
 import { CONSENT_VALUES, initialConsent, type Consent } from './consent'
 import { detectContext } from './context'
 import { describeError, devWarn, warn } from './dev'
@@ -199,24 +198,14 @@ export function createAttune(options: AttuneOptions = {}): Attune {
     allowed: () => consent === 'granted' && !readOnly && !forgetting,
     delayMs: durationOption(options, 'persistDelay', PERSIST_DELAY_MS),
     onUnreadable: unreadable,
-    beforeHide: () => commitAll(),
+    beforeHide: () => serial(tracker.flush),
   })
 
   const store = createStore<State>()(() => ({ profile: started ?? fresh() }))
-  // Every change of the store goes through it, so that listeners that
+  // Every change of the store goes through `serial`, so that listeners that
   // change the profile again are heard in order (see subscribe); the state
-  // writes gathered before a change are committed first.
-  const queue = createCommitQueue()
-  const [writeState, profile, commitWrites] = stateWriter(store, () => tracker.flush(), queue)
-  const serial: typeof queue = (update) => {
-    commitWrites()
-    queue(update)
-  }
-  /** Commits the state written and the events queued. */
-  const commitAll = () => {
-    commitWrites()
-    tracker.flush()
-  }
+  // written before a change is committed first.
+  const [writeState, profile, serial] = stateWriter(store, () => tracker.flush())
   // Set while the stored profile is read in: reading writes nothing.
   let restoring = false
   // Every commit is written (gathered by the adapter; only under consent).
@@ -321,7 +310,8 @@ export function createAttune(options: AttuneOptions = {}): Attune {
       }),
     writeState,
     flush() {
-      commitAll()
+      // The state written, then the events queued after it.
+      serial(tracker.flush)
       adapter.flush()
     },
     now,

@@ -6,7 +6,7 @@
  */
 import type { StoreApi } from 'zustand/vanilla'
 import { entryOf } from './bounded'
-import type { CommitQueue } from './commit-queue'
+import { createCommitQueue, type CommitQueue } from './commit-queue'
 import { devWarn } from './dev'
 import { isObject } from './guards'
 import { expectedOf, isKey } from './profile-schema'
@@ -70,19 +70,20 @@ function landing(into: Json | undefined, id: string, key: string, update: (curre
 }
 
 /**
- * An instance's `writeState`, over its store, with the profile it reads and
- * the commit of the writes it gathered. A write lands, in the turn of
- * `queue` (the instance's commit queue), in a draft of the profile that
- * `profile()` returns; the writes of one task are committed together (one
- * store update, one notification of the listeners, one storage write) at the
- * end of the task, or by `commit()`, which the instance calls before any
- * other change of the store. One update per write copied the whole
- * `state[key]` record (every component's entry) and told every listener: N
- * components writing their variant history on one segment change cost N²
- * (issue #11). `flush` commits the events recorded before a write.
- * Arguments, not an options object: the minifier shortens them.
+ * An instance's `writeState` over its store, the profile it reads, and its
+ * commit queue (`serial`), through which every other change of the store
+ * goes. A write lands, in its turn in the queue, in a draft of the profile
+ * that `profile()` returns; the writes of one task are committed together
+ * (one store update, one notification of the listeners, one storage write)
+ * at the end of the task, or before the next change that `serial` runs. One
+ * update per write copied the whole `state[key]` record (every component's
+ * entry) and told every listener: N components writing their variant
+ * history on one segment change cost N² (issue #11). `flush` commits the
+ * events recorded before a write. Arguments, not an options object: the
+ * minifier shortens them.
  */
-export function stateWriter(store: StoreApi<{ profile: Profile }>, flush: () => void, queue: CommitQueue) {
+export function stateWriter(store: StoreApi<{ profile: Profile }>, flush: () => void) {
+  const queue = createCommitQueue()
   // The profile with the writes not committed yet. Nothing else changes the
   // store while there is one; its records under the keys written since are
   // its own copies, changed in place.
@@ -93,6 +94,10 @@ export function stateWriter(store: StoreApi<{ profile: Profile }>, flush: () => 
     if (next) store.setState({ profile: next })
   }
   const commit = () => queue(land)
+  const serial: CommitQueue = (update) => {
+    commit()
+    queue(update)
+  }
   const write = (key: string, id: string, value: StateUpdate): void => {
     const update = typeof value === 'function' ? value : undefined
     const copy = update ? undefined : copyJson(value)
@@ -119,5 +124,5 @@ export function stateWriter(store: StoreApi<{ profile: Profile }>, flush: () => 
       ;(into !== base.state[key] ? (into as Record<string, Json>) : (state[key] = { ...(isObject(into) ? into : {}) }))[id] = next
     })
   }
-  return [write, () => draft ?? store.getState().profile, commit] as const
+  return [write, () => draft ?? store.getState().profile, serial] as const
 }

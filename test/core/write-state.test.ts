@@ -29,8 +29,9 @@ describe('writeState', () => {
     expect(heard).not.toHaveBeenCalled()
     await endOfTask()
     expect(heard).toHaveBeenCalledTimes(1)
-    expect(heard.mock.calls[0]![0]).toBe(attune.getProfile())
-    expect(heard.mock.calls[0]![1].state).toEqual({})
+    const [next, previous] = heard.mock.calls[0]! as [Profile, Profile]
+    expect(next).toBe(attune.getProfile())
+    expect(previous.state).toEqual({})
   })
 
   // Issue 11: a segment change made N mounted components write their variant
