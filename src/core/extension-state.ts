@@ -12,9 +12,6 @@ import { isObject } from './guards'
 import { expectedOf, isKey } from './profile-schema'
 import type { Json, Profile } from './profile'
 
-/** Deeper than this, a value is surely a mistake (or a cycle). */
-const MAX_DEPTH = 32
-
 /**
  * A value to write, or a function of the value there now, called when the
  * write lands; it returns the new value, or `current` itself (or undefined)
@@ -28,15 +25,16 @@ export type StateUpdate = Json | ((current: Json | undefined) => Json | undefine
  * undefined. A copy, so a caller that changes its object later changes
  * nothing in the profile.
  */
-export function copyJson(value: unknown, depth = 0): Json | undefined {
+export function copyJson(value: unknown, levels = 32): Json | undefined {
   if (value === null || typeof value === 'string' || typeof value === 'boolean' || Number.isFinite(value)) return value as Json
-  if (typeof value !== 'object' || depth >= MAX_DEPTH) return undefined
+  // `levels` of objects are left to copy: deeper than 32, a value is surely a mistake (or a cycle).
+  if (typeof value !== 'object' || !levels) return undefined
   const array = Array.isArray(value)
   const proto = Object.getPrototypeOf(value) as unknown
   if (!array && proto !== Object.prototype && proto !== null) return undefined
   const out: Json[] & Record<string, Json> = (array ? [] : {}) as Json[] & Record<string, Json>
   for (const [key, item] of Object.entries(value)) {
-    const copy = copyJson(item, depth + 1)
+    const copy = copyJson(item, levels - 1)
     if (copy === undefined || key === '__proto__') return undefined
     // Pushed: an array with holes is copied without them, as before.
     if (array) out.push(copy)
@@ -51,22 +49,6 @@ export function describeBadWrite(key: unknown, id: unknown): string {
   if (!isKey(key)) return `the key must be ${expected}, got ${JSON.stringify(key) ?? typeof key}`
   if (!isKey(id)) return `the id must be ${expected}, got ${JSON.stringify(id) ?? typeof id}`
   return `the value of "${key}"/"${id}" is not JSON (finite numbers, strings, booleans, null, arrays and plain objects)`
-}
-
-/**
- * The value a write lands with, or undefined for none (the update kept the
- * value, or gave one that is not JSON): `update` is given the entry
- * `into[id]` there now, if there is one.
- */
-function landing(into: Json | undefined, id: string, key: string, update: (current: Json | undefined) => Json | undefined): Json | undefined {
-  const current = isObject(into) ? entryOf(into as Record<string, Json>, id) : undefined
-  const result = update(current)
-  if (result === current || result === undefined) return undefined
-  const copy = copyJson(result)
-  if (__DEV__ && copy === undefined) {
-    devWarn(`writeState("${key}", "${id}") ignored an update that returned a value that is not JSON.`)
-  }
-  return copy
 }
 
 /**
@@ -88,18 +70,19 @@ export function stateWriter(store: StoreApi<{ profile: Profile }>, flush: () => 
   // store while there is one; its records under the keys written since are
   // its own copies, changed in place.
   let draft: Profile | null = null
-  const land = () => {
-    const next = draft
-    draft = null
-    if (next) store.setState({ profile: next })
-  }
-  const commit = () => queue(land)
+  const commit = () =>
+    queue(() => {
+      const next = draft
+      draft = null
+      if (next) store.setState({ profile: next })
+    })
   const serial: CommitQueue = (update) => {
     commit()
     queue(update)
   }
   const write = (key: string, id: string, value: StateUpdate): void => {
-    const update = typeof value === 'function' ? value : undefined
+    // A function is an update; anything else is copied, or refused when it is not JSON.
+    const update = typeof value === 'function'
     const copy = update ? undefined : copyJson(value)
     // Keys and ids: non-empty strings of at most MAX_KEY_LENGTH characters, not `__proto__`.
     if (!isKey(key) || !isKey(id) || (!update && copy === undefined)) {
@@ -113,13 +96,20 @@ export function stateWriter(store: StoreApi<{ profile: Profile }>, flush: () => 
       const base = store.getState().profile
       // forget() came first: the write was for a visitor who is gone.
       if (base.visitor.id !== visitor) return
-      const next = update ? landing((draft ?? base).state[key], id, key, update) : copy
-      if (next === undefined) return
-      if (!draft) {
-        draft = { ...base, state: { ...base.state } }
-        queueMicrotask(commit)
+      let next = copy
+      if (update) {
+        const into = (draft ?? base).state[key]
+        const current = isObject(into) ? entryOf(into as Record<string, Json>, id) : undefined
+        const result = value(current)
+        // Nothing to write when the update kept the value or returned undefined (copyJson gives undefined for it).
+        next = result === current ? undefined : copyJson(result)
+        if (__DEV__ && next === undefined && result !== current && result !== undefined) {
+          devWarn(`writeState("${key}", "${id}") ignored an update that returned a value that is not JSON.`)
+        }
       }
-      const { state } = draft
+      if (next === undefined) return
+      // The first write of the task makes the draft, and has it committed at the end of the task.
+      const { state } = (draft ??= (queueMicrotask(commit), { ...base, state: { ...base.state } }))
       const into = state[key]
       ;(into !== base.state[key] ? (into as Record<string, Json>) : (state[key] = { ...(isObject(into) ? into : {}) }))[id] = next
     })
