@@ -1,6 +1,5 @@
 import { createStore } from 'zustand/vanilla'
 import { aggregate, type AggregateConfig } from './aggregate'
-import { createCommitQueue } from './commit-queue'
 import { CONSENT_VALUES, initialConsent, type Consent } from './consent'
 import { detectContext } from './context'
 import { describeError, devWarn, warn } from './dev'
@@ -84,7 +83,7 @@ export interface Attune {
   getConsent: () => Consent
   /** Erases the stored profile and every key Attune wrote, and starts over with a new anonymous visitor. */
   forget: () => void
-  /** The committed profile (queued events are not in it until the next commit). */
+  /** The profile: queued events are not in it until the next commit; state written is, at once. */
   getProfile: () => Profile
   /**
    * Calls `listener` after every commit that changed the profile; returns the
@@ -103,8 +102,12 @@ export interface Attune {
   /**
    * Sets `profile.state[key][id]`: data of an extension of the core (the
    * decision engine keeps exposures, nudge history and model weights so).
-   * It is not behavior: it bypasses the tracker, is committed at once (after
-   * the events recorded before it), and is no visitor activity. `value` is
+   * It is not behavior: it bypasses the tracker, lands at once (after the
+   * events recorded before it; `getProfile()` holds it when the call
+   * returns), and is no visitor activity. The writes of one task are
+   * committed together at its end (listeners hear of them, and storage, in
+   * one change), or before the next commit or `flush()`; one made while
+   * listeners are being called lands once they all have been. `value` is
    * JSON, or a function of the value there now, called when the write lands.
    * Like the rest of the profile it is kept in memory, stored only under
    * consent, and erased by `forget()` and by consent denied. A write made
@@ -113,9 +116,10 @@ export interface Attune {
    */
   writeState: (key: string, id: string, value: StateUpdate) => void
   /**
-   * Commits queued events and writes pending storage changes: now, or when
-   * the `persistDelay` since the last write is over (at once if the page
-   * hides first), so that storage is written at most once per `persistDelay`.
+   * Commits queued events and state writes now, and writes pending storage
+   * changes: now, or when the `persistDelay` since the last write is over
+   * (at once if the page hides first), so that storage is written at most
+   * once per `persistDelay`.
    */
   flush: () => void
   /** The instance's clock. */
@@ -216,13 +220,14 @@ export function createAttune(options: AttuneOptions = {}): Attune {
     allowed: () => consent === 'granted' && !readOnly && !forgetting,
     delayMs: durationOption(options, 'persistDelay', PERSIST_DELAY_MS),
     onUnreadable: unreadable,
-    beforeHide: () => tracker.flush(),
+    beforeHide: () => serial(tracker.flush),
   })
 
   const store = createStore<State>()(() => ({ profile: started ?? fresh() }))
-  // Every change of the store goes through it, so that listeners that
-  // change the profile again are heard in order (see subscribe).
-  const serial = createCommitQueue()
+  // Every change of the store goes through `serial`, so that listeners that
+  // change the profile again are heard in order (see subscribe); the state
+  // written before a change is committed first.
+  const [writeState, profile, serial] = stateWriter(store, () => tracker.flush())
   // Set while the stored profile is read in: reading writes nothing.
   let restoring = false
   // Every commit is written (gathered by the adapter; only under consent).
@@ -279,8 +284,6 @@ export function createAttune(options: AttuneOptions = {}): Attune {
     })
   }
 
-  const writeState = stateWriter(store, tracker.flush, serial)
-
   // Reading only: nothing is written until the first commit, so an instance
   // made and dropped during render (StrictMode) leaves storage as it was.
   if (consent === 'granted') hydrate()
@@ -330,7 +333,7 @@ export function createAttune(options: AttuneOptions = {}): Attune {
         }
       })
     },
-    getProfile: () => store.getState().profile,
+    getProfile: profile,
     subscribe(listener, need) {
       const entry: [SampleNeed?] = [need]
       needs.add(entry)
@@ -344,7 +347,8 @@ export function createAttune(options: AttuneOptions = {}): Attune {
     },
     writeState,
     flush() {
-      tracker.flush()
+      // The state written, then the events queued after it.
+      serial(tracker.flush)
       adapter.flush(true)
     },
     now,

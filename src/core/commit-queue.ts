@@ -16,19 +16,17 @@ export function createCommitQueue(): CommitQueue {
     if (running) return
     running = true
     let failure: { error: unknown } | null = null
-    try {
-      // A listener that throws stops its own update's notifications (as the
-      // store does), not the updates queued behind it.
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        try {
-          next()
-        } catch (error) {
-          failure ??= { error }
-        }
+    // A listener that throws stops its own update's notifications (as the
+    // store does), not the updates queued behind it; nothing escapes the
+    // loop, so `running` is always reset.
+    while (queue.length) {
+      try {
+        queue.shift()!()
+      } catch (error) {
+        failure ??= { error }
       }
-    } finally {
-      running = false
     }
+    running = false
     if (failure) throw failure.error
   }
 }

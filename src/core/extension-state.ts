@@ -6,14 +6,11 @@
  */
 import type { StoreApi } from 'zustand/vanilla'
 import { entryOf } from './bounded'
-import type { CommitQueue } from './commit-queue'
+import { createCommitQueue, type CommitQueue } from './commit-queue'
 import { devWarn } from './dev'
 import { isObject } from './guards'
 import { expectedOf, isKey } from './profile-schema'
 import type { Json, Profile } from './profile'
-
-/** Deeper than this, a value is surely a mistake (or a cycle). */
-const MAX_DEPTH = 32
 
 /**
  * A value to write, or a function of the value there now, called when the
@@ -28,26 +25,23 @@ export type StateUpdate = Json | ((current: Json | undefined) => Json | undefine
  * undefined. A copy, so a caller that changes its object later changes
  * nothing in the profile.
  */
-export function copyJson(value: unknown, depth = 0): Json | undefined {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined
-  if (typeof value !== 'object' || depth >= MAX_DEPTH) return undefined
+export function copyJson(value: unknown, levels = 32): Json | undefined {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean' || Number.isFinite(value)) return value as Json
+  // `levels` of objects are left to copy: deeper than 32, a value is surely a mistake (or a cycle).
+  if (typeof value !== 'object' || !levels) return undefined
   const array = Array.isArray(value)
   const proto = Object.getPrototypeOf(value) as unknown
   if (!array && proto !== Object.prototype && proto !== null) return undefined
-  const out: Record<string, Json> = {}
-  const list: Json[] = []
+  const out: Json[] & Record<string, Json> = (array ? [] : {}) as Json[] & Record<string, Json>
   for (const [key, item] of Object.entries(value)) {
-    const copy = copyJson(item, depth + 1)
+    const copy = copyJson(item, levels - 1)
     if (copy === undefined || key === '__proto__') return undefined
-    if (array) list.push(copy)
+    // Pushed: an array with holes is copied without them, as before.
+    if (array) out.push(copy)
     else out[key] = copy
   }
-  return array ? list : out
+  return out
 }
-
-/** Whether `key` and `id` can name an entry: non-empty strings of at most MAX_KEY_LENGTH characters, not `__proto__`. */
-export const isStateKey = (key: unknown, id: unknown): boolean => isKey(key) && isKey(id)
 
 /** Why a write is refused, for development messages. */
 export function describeBadWrite(key: unknown, id: unknown): string {
@@ -57,53 +51,68 @@ export function describeBadWrite(key: unknown, id: unknown): string {
   return `the value of "${key}"/"${id}" is not JSON (finite numbers, strings, booleans, null, arrays and plain objects)`
 }
 
-/** `state` with `state[key][id]` set to `value`; the other entries and keys keep their identity. */
-export function withStateEntry(state: Record<string, Json>, key: string, id: string, value: Json): Record<string, Json> {
-  const into = state[key]
-  return { ...state, [key]: { ...(isObject(into) ? into : {}), [id]: value } }
-}
-
-/** The entry `state[key][id]`, if there is one. */
-function readEntry(profile: Profile, key: string, id: string): Json | undefined {
-  const into = profile.state[key]
-  return isObject(into) ? entryOf(into as Record<string, Json>, id) : undefined
-}
-
-/** The value a write lands with, or undefined for none (the update kept the value, or gave one that is not JSON). */
-function landing(profile: Profile, key: string, id: string, update: (current: Json | undefined) => Json | undefined): Json | undefined {
-  const current = readEntry(profile, key, id)
-  const result = update(current)
-  if (result === current || result === undefined) return undefined
-  const copy = copyJson(result)
-  if (__DEV__ && copy === undefined) {
-    devWarn(`writeState("${key}", "${id}") ignored an update that returned a value that is not JSON.`)
-  }
-  return copy
-}
-
 /**
- * An instance's `writeState`, over its store: `flush` commits the events
- * recorded before the write, and the write lands through `serial`, the
- * instance's commit queue. Arguments, not an options object: the minifier
- * shortens them.
+ * An instance's `writeState` over its store, the profile it reads, and its
+ * commit queue (`serial`), through which every other change of the store
+ * goes. A write lands, in its turn in the queue, in a draft of the profile
+ * that `profile()` returns; the writes of one task are committed together
+ * (one store update, one notification of the listeners, one storage write)
+ * at the end of the task, or before the next change that `serial` runs. One
+ * update per write copied the whole `state[key]` record (every component's
+ * entry) and told every listener: N components writing their variant
+ * history on one segment change cost N² (issue #11). `flush` commits the
+ * events recorded before a write. Arguments, not an options object: the
+ * minifier shortens them.
  */
-export function stateWriter(store: StoreApi<{ profile: Profile }>, flush: () => void, serial: CommitQueue) {
-  return (key: string, id: string, value: StateUpdate): void => {
-    const update = typeof value === 'function' ? value : undefined
+export function stateWriter(store: StoreApi<{ profile: Profile }>, flush: () => void) {
+  const queue = createCommitQueue()
+  // The profile with the writes not committed yet. Nothing else changes the
+  // store while there is one; its records under the keys written since are
+  // its own copies, changed in place.
+  let draft: Profile | null = null
+  const commit = () =>
+    queue(() => {
+      const next = draft
+      draft = null
+      if (next) store.setState({ profile: next })
+    })
+  const serial: CommitQueue = (update) => {
+    commit()
+    queue(update)
+  }
+  const write = (key: string, id: string, value: StateUpdate): void => {
+    // A function is an update; anything else is copied, or refused when it is not JSON.
+    const update = typeof value === 'function'
     const copy = update ? undefined : copyJson(value)
-    if (!isStateKey(key, id) || (!update && copy === undefined)) {
+    // Keys and ids: non-empty strings of at most MAX_KEY_LENGTH characters, not `__proto__`.
+    if (!isKey(key) || !isKey(id) || (!update && copy === undefined)) {
       if (__DEV__) devWarn(`writeState() ignored a write: ${describeBadWrite(key, id)}.`)
       return
     }
     const visitor = store.getState().profile.visitor.id
     // Events recorded before this write come first in the profile's history.
     flush()
-    serial(() => {
-      const profile = store.getState().profile
+    queue(() => {
+      const base = store.getState().profile
       // forget() came first: the write was for a visitor who is gone.
-      if (profile.visitor.id !== visitor) return
-      const next = update ? landing(profile, key, id, update) : copy
-      if (next !== undefined) store.setState({ profile: { ...profile, state: withStateEntry(profile.state, key, id, next) } })
+      if (base.visitor.id !== visitor) return
+      let next = copy
+      if (update) {
+        const into = (draft ?? base).state[key]
+        const current = isObject(into) ? entryOf(into as Record<string, Json>, id) : undefined
+        const result = value(current)
+        // Nothing to write when the update kept the value or returned undefined (copyJson gives undefined for it).
+        next = result === current ? undefined : copyJson(result)
+        if (__DEV__ && next === undefined && result !== current && result !== undefined) {
+          devWarn(`writeState("${key}", "${id}") ignored an update that returned a value that is not JSON.`)
+        }
+      }
+      if (next === undefined) return
+      // The first write of the task makes the draft, and has it committed at the end of the task.
+      const { state } = (draft ??= (queueMicrotask(commit), { ...base, state: { ...base.state } }))
+      const into = state[key]
+      ;(into !== base.state[key] ? (into as Record<string, Json>) : (state[key] = { ...(isObject(into) ? into : {}) }))[id] = next
     })
   }
+  return [write, () => draft ?? store.getState().profile, serial] as const
 }

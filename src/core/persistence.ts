@@ -134,14 +134,12 @@ export function mergeProfiles(stored: Profile, live: Profile, options: MergeOpti
       sessionStart: sameSession ? s.sessionStart : l.sessionStart,
       traits: { ...s.traits, ...l.traits },
     },
-    // Extension data: per entry of each key, what this page load set wins.
-    state: Object.fromEntries(
-      [...new Set([...Object.keys(stored.state), ...Object.keys(live.state)])].map((key) => {
-        const a = stored.state[key]
-        const b = live.state[key]
-        return [key, isObject(a) && isObject(b) ? { ...a, ...b } : b === undefined ? a! : b]
-      }),
-    ),
+    state: { ...stored.state },
+  }
+  // Extension data: per entry of each key, what this page load set wins.
+  for (const [key, value] of Object.entries(live.state)) {
+    const kept = merged.state[key]
+    merged.state[key] = isObject(kept) && isObject(value) ? { ...kept, ...value } : value
   }
   for (const [key, entry] of Object.entries(schema.entries) as [KeyedCollection, EntrySchema][]) {
     const fields = fieldsOf(entry)

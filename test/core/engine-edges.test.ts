@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createAttune } from '../../src/core'
 import { validateRules, withDecisions, type DecisionEvent } from '../../src/engine'
-import { fakeClock, spyStorage } from '../support/fakes'
+import { endOfTask, fakeClock, spyStorage } from '../support/fakes'
 
 const MINUTE = 60_000
 const MODELS = {
@@ -37,11 +37,12 @@ describe('the engine and the visitor’s identity', () => {
     expect((second.getProfile().state.models as Record<string, { n: number }>).purchase!.n).toBe(learned)
   })
 
-  it('keeps the stored engine data of each nudge when consent merges profiles', () => {
+  it('keeps the stored engine data of each nudge when consent merges profiles', async () => {
     const storage = spyStorage()
     const now = fakeClock()
     const first = withDecisions(createAttune({ now, storage, consent: 'granted', schedule: 'sync', persistDelay: 0 }))
     first.feedback('exit-offer', 'not-helpful')
+    await endOfTask()
     const second = withDecisions(createAttune({ now, storage, schedule: 'sync', persistDelay: 0 }))
     second.nudgeShown('promo')
     second.setConsent('granted')

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createAttune, type AttuneOptions } from '../../src/core'
 import { withDecisions, type DecisionConfig } from '../../src/engine'
-import { fakeClock, spyStorage } from '../support/fakes'
+import { endOfTask, fakeClock, spyStorage } from '../support/fakes'
 
 const MINUTE = 60_000
 
@@ -288,17 +288,20 @@ describe('nudges and fatigue', () => {
     expect(attune.nudgeStatus('tip')).toEqual({ allowed: false, reason: 'marked not helpful' })
   })
 
-  it('keep their caps with the stored profile, when consent allows', () => {
+  it('keep their caps with the stored profile, when consent allows', async () => {
     const storage = spyStorage()
     const now = fakeClock()
     const first = withDecisions(createAttune({ now, storage, consent: 'granted', schedule: 'sync', persistDelay: 0 }))
     first.nudgeShown('offer')
     first.dismiss('offer')
+    // The writes of a task are committed (and stored) together, at its end.
+    await endOfTask()
     const reloaded = withDecisions(createAttune({ now, storage, consent: 'granted', schedule: 'sync' }))
     expect(reloaded.nudgeStatus('offer').allowed).toBe(false)
     // Without consent nothing is stored: a reload forgets.
     const privateStorage = spyStorage()
     withDecisions(createAttune({ now, storage: privateStorage, consent: 'denied', schedule: 'sync' })).nudgeShown('offer')
+    await endOfTask()
     expect(privateStorage.map.size).toBe(0)
   })
 

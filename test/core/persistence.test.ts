@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createAttune, migrate, STORED_VERSION, type Profile } from '../../src/core'
-import { fakeClock, readStored, spyStorage } from '../support/fakes'
+import { endOfTask, fakeClock, readStored, spyStorage } from '../support/fakes'
 
 const readStoredRaw = (storage: { map: Map<string, string> }) => storage.map.get('attune:profile')
 
@@ -38,13 +38,14 @@ describe('persistence', () => {
     expect(restored.events).toEqual(saved.events)
   })
 
-  it('keeps extension state with the profile, and a damaged one reads as empty', () => {
+  it('keeps extension state with the profile, and a damaged one reads as empty', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {})
     const storage = spyStorage()
     const now = fakeClock()
     const first = granted(storage, now)
     first.writeState('nudges', 'welcome', { shown: [now()] })
     expect(first.getProfile().state).toEqual({ nudges: { welcome: { shown: [now()] } } })
+    await endOfTask()
     expect(granted(storage, now).getProfile().state).toEqual({ nudges: { welcome: { shown: [now()] } } })
 
     const stored = readStored(storage) as unknown as { state: { profile: Record<string, unknown> } }

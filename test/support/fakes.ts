@@ -46,3 +46,9 @@ export function readStored(storage: { map: Map<string, string> }, key = 'attune:
   if (raw === undefined) throw new Error(`nothing stored under ${key}`)
   return JSON.parse(raw) as { version: number; state: { profile: import('../../src/core').Profile } }
 }
+
+/**
+ * Waits for the end of the current task: the state writes it made
+ * (`writeState`, the engine's records) are committed then, once for all.
+ */
+export const endOfTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
