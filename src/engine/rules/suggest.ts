@@ -1,29 +1,45 @@
 /** "Did you mean …?" for names typed by people: the closest known name, if close enough. */
 
-function distance(a: string, b: string): number {
-  // Levenshtein distance, one row at a time.
-  let row = Array.from({ length: b.length + 1 }, (_, i) => i)
+// One row of the Levenshtein table, kept between calls: a search measures
+// every known name (thousands of segment ids in a generated document), and
+// allocating rows for each was most of validateRules' time (#11).
+const row: number[] = []
+
+/**
+ * The Levenshtein distance of `a` and `b` when it is at most `limit`; some
+ * number above `limit` otherwise: a row's least value never falls in the
+ * rows below it, so the search stops at the first row all above `limit`.
+ */
+function distance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1
+  for (let j = 0; j <= b.length; j++) row[j] = j
   for (let i = 1; i <= a.length; i++) {
-    const next = [i]
+    let diagonal = row[0]!
+    let least = (row[0] = i)
     for (let j = 1; j <= b.length; j++) {
-      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+      const above = row[j]!
+      least = Math.min(least, (row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1))))
+      diagonal = above
     }
-    row = next
+    if (least > limit) return least
   }
   return row[b.length]!
 }
 
 /** `' (did you mean "x"?)'` for the closest of `known`, or `''` when none is close. */
 export function didYouMean(name: string, known: Iterable<string>): string {
+  const lower = name.toLowerCase()
   let best = ''
-  let bestDistance = Infinity
+  // Close: two edits, or a third of a longer name; and not every letter
+  // wrong. Then only a name closer than the best so far can take its place
+  // (the first of equally close names stays).
+  let limit = Math.min(Math.max(2, (name.length / 3) | 0), name.length - 1)
   for (const candidate of known) {
-    const d = distance(name.toLowerCase(), candidate.toLowerCase())
-    if (d < bestDistance) {
+    const d = distance(lower, candidate.toLowerCase(), limit)
+    if (d <= limit) {
       best = candidate
-      bestDistance = d
+      limit = d - 1
     }
   }
-  // Close: two edits, or a third of a longer name; and not every letter wrong.
-  return bestDistance <= Math.max(2, Math.floor(name.length / 3)) && bestDistance < name.length ? ` (did you mean "${best}"?)` : ''
+  return best && ` (did you mean "${best}"?)`
 }
