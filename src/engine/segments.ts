@@ -100,6 +100,7 @@ export function createSegmentEvaluator(rules: Rules, options: SegmentEvaluatorOp
   let pass = 0
   let activeIds: readonly string[] = []
   let current: Profile | null = null
+  let asked: Entry | undefined
 
   // Per-pass caches of model results, so each model runs once per pass.
   const modelPass = new Map<string, number>()
@@ -198,7 +199,8 @@ export function createSegmentEvaluator(rules: Rules, options: SegmentEvaluatorOp
       return trace
     },
     matches(id, profile, now) {
-      const entry = byId.get(id)
+      // The last segment asked, kept: a batch asks one segment of many profiles.
+      const entry = asked?.id === id ? asked : (asked = byId.get(id))
       pass++
       current = profile
       context.now = now

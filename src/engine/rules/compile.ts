@@ -262,29 +262,7 @@ function readKeys(p: unknown, n: number, a: string, b: string, c: string, k: num
   const v = n === 3 ? (a === 'pages' ? (o.pages?.[b] as Record<string, unknown> | undefined) : part?.[b]) : part
   const key = n === 3 ? c : b
   if (v === undefined || v === null) return undefined
-  switch (k) {
-    case 0:
-      return v.views
-    case 1:
-      return v.dwellMs
-    case 2:
-      return v.count
-    case 3:
-      return v.device
-    case 4:
-      return v.referrer
-    case 5:
-      return v.hour
-    case 6:
-      return v.source
-    case 7:
-      return v.depth
-    case 8:
-      return v.velocity
-    case 9:
-      return v.visits
-  }
-  return v[key]
+  return k === 0 ? v.views : k === 1 ? v.dwellMs : k === 2 ? v.count : k === 3 ? v.device : k === 4 ? v.referrer : k === 5 ? v.hour : k === 6 ? v.source : k === 7 ? v.depth : k === 8 ? v.velocity : k === 9 ? v.visits : v[key]
 }
 
 /** Whether any of `paths` reads a different value (or entry) in `next` than in `previous`. */
