@@ -103,6 +103,7 @@ export function createSegmentEvaluator(rules: Rules, options: SegmentEvaluatorOp
   let pass = 0
   let activeIds: readonly string[] = []
   let current: Profile | null = null
+  let asked: Entry | undefined
 
   // The parts of the profile the rules read (`scroll` as `scroll.depth` when
   // that is all they read of it), or everything for a custom predicate.
@@ -216,7 +217,8 @@ export function createSegmentEvaluator(rules: Rules, options: SegmentEvaluatorOp
       return depthRules.some((entry) => entry.test(next, context) !== entry.matched)
     },
     matches(id, profile, now) {
-      const entry = byId.get(id)
+      // The last segment asked, kept: a batch asks one segment of many profiles.
+      const entry = asked?.id === id ? asked : (asked = byId.get(id))
       pass++
       current = profile
       context.now = now

@@ -68,3 +68,57 @@ describe('compileRules', () => {
     )
   })
 })
+
+// The fields compiled rules read by a load of their own name (the fields
+// rules read most), the pages entry read apart, beside fields read by key:
+// every one must read what the generic path (readPath) reads: a field
+// present, missing or null, an entry missing, a group missing or not an object.
+describe('compiled reads of named fields', () => {
+  const named = [
+    'pages./product.views', 'pages./product.dwellMs', 'pages./cart.last', 'sections.hero.views', 'sections.hero.maxRatio', 'hover.hero.count', 'hover.hero.dwellMs',
+    'clicks.hero.count', 'context.device', 'context.referrer', 'context.hour', 'context.locale', 'context.utm.source', 'context.utm.medium', 'context.viewport.width',
+    'scroll.depth', 'scroll.velocity', 'visitor.visits', 'visitor.firstSeen', 'idle.idle', 'idle.totalMs', 'page',
+  ]
+  const value = fc.oneof(fc.constantFrom(undefined, null, 0, 3, 'mobile', 'google', 'news', true, false), fc.integer({ min: -10, max: 200_000 }), fc.string({ maxLength: 6 }))
+  // Entries as the store keeps them: every field there.
+  const field = fc.oneof(fc.constantFrom(null, 0, 3, 'google', true), fc.integer({ min: -10, max: 200_000 }))
+  const entry = fc.record({ views: field, dwellMs: field, last: field, count: field, maxRatio: field })
+  const group = fc.oneof(fc.constant(undefined), fc.constant(null), fc.constant('text'), fc.dictionary(fc.constantFrom('source', 'medium', 'width', 'height'), value))
+  const profile = fc
+    .record({
+      pages: fc.record({ '/product': entry, '/cart': entry }, { requiredKeys: [] }),
+      sections: fc.record({ hero: entry }, { requiredKeys: [] }),
+      hover: fc.record({ hero: entry }, { requiredKeys: [] }),
+      clicks: fc.record({ hero: entry }, { requiredKeys: [] }),
+      context: fc.record({ device: value, referrer: value, hour: value, locale: value, utm: group, viewport: group }, { requiredKeys: [] }),
+      scroll: fc.record({ depth: value, velocity: value }, { requiredKeys: [] }),
+      visitor: fc.record({ visits: value, firstSeen: value }, { requiredKeys: [] }),
+      idle: fc.record({ idle: value, totalMs: value }, { requiredKeys: [] }),
+      page: value,
+    })
+    .map((parts) => ({ ...createProfile(NOW), ...parts }) as unknown as Profile)
+  const leaf = fc.tuple(
+    fc.constantFrom(...named),
+    fc.oneof(
+      fc.record({ op: fc.constantFrom('eq', 'ne', 'gt', 'gte', 'lt', 'lte'), value: fc.oneof(fc.integer({ min: -10, max: 200_000 }), fc.constantFrom('mobile', 'google', true)) }),
+      fc.record({ op: fc.constantFrom('in', 'nin'), value: fc.array(fc.oneof(fc.integer({ min: 0, max: 5 }), fc.constantFrom('mobile', 'news')), { minLength: 1, maxLength: 3 }) }),
+      fc.record({ op: fc.constant('exists'), value: fc.boolean() }),
+      fc.record({ op: fc.constant('matches'), value: fc.constantFrom('goo', 'news', '^m', 'e$') }),
+    ),
+  )
+  it('agree with the reference interpreter, alone and within all and any', () => {
+    fc.assert(
+      fc.property(profile, fc.array(leaf, { minLength: 1, maxLength: 4 }), fc.constantFrom('one', 'all', 'any'), (p, leaves, shape) => {
+        const conditions = leaves.map(([signal, { op, value }]) => ({ signal, [op]: value }))
+        const segments = conditions.map((when, i) => ({ id: `s${i}`, when }))
+        if (shape !== 'one') segments.push({ id: 'tree', when: { [shape]: conditions } as never })
+        const doc = { segments }
+        const compiled = compileRules(doc)
+        // Only documents that validate: a matches pattern on a number signal is refused.
+        fc.pre(compiled.errors.length === 0)
+        for (const { id, when } of segments) expect(compiled.matches(id, p, NOW)).toBe(reference(when, p, { now: NOW, halfLifeMs: 86_400_000, doc }))
+      }),
+      { numRuns: 1000 },
+    )
+  })
+})

@@ -118,9 +118,9 @@ function compileNode(node: RuleNode, inputs: Inputs, trace: boolean): Predicate 
   switch (node.kind) {
     case 'all':
     case 'any': {
-      const tests = node.nodes.map((child) => compileNode(child, inputs, trace))
       const all = node.kind === 'all'
       if (trace) {
+        const tests = node.nodes.map((child) => compileNode(child, inputs, trace))
         return (p, c) => {
           // Every condition, for a complete explanation.
           const entry: Trace = { at, kind, pass: all }
@@ -129,8 +129,13 @@ function compileNode(node: RuleNode, inputs: Inputs, trace: boolean): Predicate 
           return entry.pass
         }
       }
+      // Signal conditions as data, read and tested in the loop: no call each.
+      const parts = node.nodes.map((child) => (child.kind === 'signal' && child.signal.model === undefined ? signalPart(child, inputs) : partOf(compileNode(child, inputs, trace))))
       return (p, c) => {
-        for (let i = 0; i < tests.length; i++) if (tests[i]!(p, c) !== all) return !all
+        for (let i = 0; i < parts.length; i++) {
+          const part = parts[i]!
+          if ((part.fn ? part.fn(p, c) : signalTest(part, p)) !== all) return !all
+        }
         return all
       }
     }
@@ -146,23 +151,14 @@ function compileNode(node: RuleNode, inputs: Inputs, trace: boolean): Predicate 
     case 'signal': {
       const { signal, op } = node
       const text = `${node.name} ${op} ${show(node.value)}`
-      const check = valueTest(op, node.value, node.regex)
       if (signal.model !== undefined) {
+        const check = valueTest(op, node.value, node.regex)
         const model = signal.model
         inputs.models.push(model)
         return leaf(text, (p, c) => c.model(model, p), check)
       }
-      const path = signal.path
-      inputs.paths.push(path)
-      // A missing entry of a keyed collection reads as 0 ("no clicks" is 0
-      // clicks), except to "exists", which asks whether it is there at all.
-      const missing = op === 'exists' ? undefined : signal.missing
-      const [n, a, b, d] = keysOf(path)
-      const read = (p: Profile) => {
-        const v = readKeys(p, n, a, b, d, path)
-        return v === undefined ? missing : v
-      }
-      return trace ? leaf(text, read, check) : (p) => check(read(p))
+      const part = signalPart(node, inputs)
+      return trace ? leaf(text, (p) => signalRead(part, p), part.check) : (p) => signalTest(part, p)
     }
     case 'count':
     case 'score': {
@@ -203,22 +199,70 @@ function compileNode(node: RuleNode, inputs: Inputs, trace: boolean): Predicate 
   }
 }
 
+/** A condition of an all or any: a signal's read and test as data, or a predicate. */
+interface Part {
+  fn: Predicate | null
+  check: (v: unknown) => boolean
+  n: number
+  a: string
+  b: string
+  c: string
+  k: number
+  path: readonly string[]
+  missing: number | undefined
+}
+
+const partOf = (fn: Predicate | null, path: readonly string[] = [], check: Part['check'] = Boolean, missing?: number): Part => {
+  const [n, a, b, c, k] = keysOf(path)
+  return { fn, check, n, a, b, c, k, path, missing }
+}
+
+/** A signal condition (not a model's) as data. */
+function signalPart(node: Extract<RuleNode, { kind: 'signal' }>, inputs: Inputs): Part {
+  const path = node.signal.path
+  inputs.paths.push(path)
+  // A missing entry of a keyed collection reads as 0 ("no clicks" is 0
+  // clicks), except to "exists", which asks whether it is there at all.
+  return partOf(null, path, valueTest(node.op, node.value, node.regex), node.op === 'exists' ? undefined : node.signal.missing)
+}
+
+/** The value a signal part reads. */
+function signalRead(x: Part, p: Profile): unknown {
+  const v = readKeys(p, x.n, x.a, x.b, x.c, x.k, x.path)
+  return v === undefined ? x.missing : v
+}
+
+const signalTest = (x: Part, p: Profile): boolean => x.check(signalRead(x, p))
+
 /**
  * How a predicate reads `path`: up to three keys that no object inherits
  * are read with plain property access (the profile's objects are plain, so
  * that reads only own properties, and fast); any other path with readPath.
+ * The last key's index in NAMED, or -1.
  */
-function keysOf(path: readonly string[]): [n: number, a: string, b: string, c: string] {
+function keysOf(path: readonly string[]): [n: number, a: string, b: string, c: string, k: number] {
   const plain = path.length <= 3 && !path.some((key) => key in Object.prototype)
-  return [plain ? path.length : 0, path[0] ?? '', path[1] ?? '', path[2] ?? '']
+  return [plain ? path.length : 0, path[0] ?? '', path[1] ?? '', path[2] ?? '', NAMED.indexOf(path[path.length - 1]!)]
 }
 
+/**
+ * The fields rules read most, each read by a load of its own name (one
+ * shape, so fast) where a key held in a variable is a lookup by key, slow
+ * across the profile's parts. Any other field is read by key.
+ */
+const NAMED = ['views', 'dwellMs', 'count', 'device', 'referrer', 'hour', 'source', 'depth', 'velocity', 'visits']
+
 /** The value at `path` as keysOf says to read it: one function for every read, so it inlines. */
-function readKeys(p: unknown, n: number, a: string, b: string, c: string, path: readonly string[]): unknown {
+function readKeys(p: unknown, n: number, a: string, b: string, c: string, k: number, path: readonly string[]): unknown {
   const o = p as Profile & Record<string, Record<string, Record<string, unknown> | undefined> | undefined>
   // The part by name where rules read most: a load of a known name, not a lookup by key.
   const part = (a === 'pages' ? o.pages : a === 'context' ? o.context : a === 'scroll' ? o.scroll : a === 'visitor' ? o.visitor : o[a]) as Record<string, Record<string, unknown> | undefined> | undefined
-  return n === 3 ? part?.[b]?.[c] : n === 2 ? part?.[b] : n === 1 ? part : readPath(p, path)
+  if (n < 2) return n ? part : readPath(p, path)
+  // An entry by its id (pages by path, events by name), or a group (context.utm).
+  const v = n === 3 ? (a === 'pages' ? (o.pages?.[b] as Record<string, unknown> | undefined) : part?.[b]) : part
+  const key = n === 3 ? c : b
+  if (v === undefined || v === null) return undefined
+  return k === 0 ? v.views : k === 1 ? v.dwellMs : k === 2 ? v.count : k === 3 ? v.device : k === 4 ? v.referrer : k === 5 ? v.hour : k === 6 ? v.source : k === 7 ? v.depth : k === 8 ? v.velocity : k === 9 ? v.visits : v[key]
 }
 
 /** Whether any of `paths` reads a different value (or entry) in `next` than in `previous`. */
