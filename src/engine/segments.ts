@@ -222,7 +222,9 @@ export function createSegmentEvaluator(rules: Rules, options: SegmentEvaluatorOp
       pass++
       current = profile
       context.now = now
-      return !!entry && evaluate(entry)
+      // A look at one profile keeps no state of the segment asked: its test,
+      // without evaluate's bookkeeping (the segments it refers to keep theirs).
+      return !!entry && (fresh ? entry.test(profile, context) : evaluate(entry))
     },
   }
 }
