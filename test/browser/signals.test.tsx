@@ -219,9 +219,12 @@ describe('behavior signals in a real browser', () => {
     expect(renders).toBe(1)
   })
 
-  it('commits a scroll sample in the frame of its scroll event, before that frame is painted', async () => {
+  it('commits a scroll sample a listener needs in the frame of its scroll event, before that frame is painted', async () => {
     const view = mount()
     await settle()
+    // A listener without `needs` needs every sample (as useBehavior does):
+    // without one, samples wait for a later commit (test/core/waiting-samples).
+    const stopListening = attune.subscribe(() => {})
     // Animation frame callbacks asked for in a scroll event run in that same
     // frame (the scroll steps come before them), in the order asked: this
     // one after the tracker's, since the recorder's listener came first.
@@ -236,6 +239,7 @@ describe('behavior signals in a real browser', () => {
       for (let i = 0; i < 3; i++) await wheel(300)
     } finally {
       window.removeEventListener('scroll', onScroll)
+      stopListening()
     }
     expect(gaps.length).toBeGreaterThan(0)
     // Committed already: before, the sample waited for the next frame.
