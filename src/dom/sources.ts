@@ -72,43 +72,24 @@ export const subscribeActivity = sharedSource((emit) => {
 let lastInput = -Infinity
 
 /**
- * After stamping an input, the stamp stops listening for this long: input
- * comes 60 times a second or more (pointer moves, wheel and scroll on every
- * frame), and an idle timeout is seconds long, so the stamp is at most this
- * much older than the last input, for a few listener calls a second
- * instead of two or more per frame (issue #11).
- */
-export const STAMP_REST_MS = 250
-
-/**
  * Stamps the time of the last input (see {@link subscribeActivity}) while
- * held, with one listener however many hold it: what an idle timer reads
- * when it fires, instead of every timer hearing every pointer move.
+ * held, with one set of listeners however many hold it: what an idle timer
+ * reads when it fires, instead of every timer hearing every pointer move.
+ * The listeners stay for as long as it is held: removing them after each
+ * input and adding them back a quarter second later cost a timer and six
+ * listener changes (wheel and touch ones update the page's input handler
+ * regions) four times a second of scrolling, several times the cost of the
+ * listener calls it saved (issue #11).
  */
 export const retainActivityStamp = refCounted<null>(() => {
   // Input heard before (by an earlier holder) is not this one's to read.
   lastInput = -Infinity
-  let stop: (() => void) | null = null
-  let rest: ReturnType<typeof setTimeout> | undefined
-  const listen = () => {
-    stop = subscribeActivity(() => {
-      lastInput = performance.now()
-      stop?.()
-      stop = null
-      rest = setTimeout(listen, STAMP_REST_MS)
-    })
-  }
-  listen()
-  return () => {
-    stop?.()
-    clearTimeout(rest)
-  }
+  return subscribeActivity(() => {
+    lastInput = performance.now()
+  })
 })
 
-/**
- * `performance.now()` of the last input seen while {@link retainActivityStamp}
- * was held (or of one at most {@link STAMP_REST_MS} before it); -Infinity before any.
- */
+/** `performance.now()` of the last input seen while {@link retainActivityStamp} was held; -Infinity before any. */
 export const lastActivity = (): number => lastInput
 
 /** The mouse leaving the page through its top edge (toward the tabs and the address bar). */
